@@ -1,0 +1,105 @@
+"""The exercise registry: every graded function of the course, declared once, as data.
+
+An :class:`Exercise` says everything the course knows about one graded function: where its
+reference lives, which calls a student sees, how hidden calls are drawn, how outputs are compared
+and which typical mistakes the checks must catch. Notebook test cells, the course's own test
+suite, ``course grade`` and benchmarks all read the same entries.
+
+Each unit declares its exercises in ``course/checks/<unit>.py`` by calling :func:`register`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+Args = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One visible call of an exercise.
+
+    ``args`` are the keyword arguments. ``expected``, when given, is the output written out in the
+    notebook for the student; the test suite proves the reference returns it.
+    """
+
+    args: Args
+    expected: Any = None
+
+
+@dataclass(frozen=True)
+class Compare:
+    """How a student's output is compared with the reference's.
+
+    rtol, atol:   tolerances for floating-point values (``np.allclose`` semantics).
+    names:        names of the items of a tuple output, e.g. ``("grads", "cost")``, used in messages.
+    exact_type:   the output's type must be exactly the reference's (e.g. ``float``, not ``np.float64``).
+    """
+
+    rtol: float = 1e-5
+    atol: float = 1e-8
+    names: tuple[str, ...] | None = None
+    exact_type: bool = False
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A graded function.
+
+    id:        ``<unit>.<function>``, unique in the course. The nbgrader ``grade_id`` of its answer
+               cell is the id with a dash for the dot (nbgrader forbids dots in grade ids).
+               The part after the dot is the name of the function the student writes.
+    reference: the implementation in ``course.nn`` the checks compare with.
+    cases:     visible calls.
+    hidden:    ``rng -> args``, drawing new shapes and values for a hidden case.
+    mutants:   typical mistakes, ``{description: function}``; every one must fail the checks.
+    compare:   how outputs are compared.
+    n_hidden:  hidden cases drawn per check.
+    points:    nbgrader points of the exercise's test cell.
+    modifies_inputs: the function may change its arguments in place (otherwise that is an error).
+    """
+
+    id: str
+    reference: Callable
+    cases: tuple[Case, ...]
+    hidden: Callable[[np.random.Generator], Args]
+    mutants: Mapping[str, Callable] = field(default_factory=dict)
+    compare: Compare = Compare()
+    n_hidden: int = 10
+    points: int = 1
+    modifies_inputs: bool = False
+
+    @property
+    def name(self) -> str:
+        """The name of the function the student writes, e.g. ``"sigmoid"``."""
+        return self.id.rsplit(".", 1)[-1]
+
+    @property
+    def unit(self) -> str:
+        """The id's prefix, e.g. ``"numpy"`` for ``"numpy.sigmoid"``."""
+        return self.id.rsplit(".", 1)[0]
+
+
+REGISTRY: dict[str, Exercise] = {}
+
+
+def register(*exercises: Exercise) -> None:
+    """Add exercises to the registry; an id may be declared only once."""
+    for exercise in exercises:
+        if exercise.id in REGISTRY:
+            raise ValueError(f"exercise {exercise.id!r} is declared twice")
+        if not exercise.cases:
+            raise ValueError(f"exercise {exercise.id!r} has no visible case")
+        REGISTRY[exercise.id] = exercise
+
+
+def get(exercise_id: str) -> Exercise:
+    """The exercise with this id, or a KeyError that lists close ids."""
+    try:
+        return REGISTRY[exercise_id]
+    except KeyError:
+        close = [i for i in REGISTRY if i.rsplit(".", 1)[-1] == exercise_id.rsplit(".", 1)[-1]]
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise KeyError(f"no exercise called {exercise_id!r}.{hint}") from None

@@ -1,0 +1,63 @@
+"""The ``course`` command.
+
+    course build [UNIT ...] [--force]    render sources and release changed units into release/
+    course build --check                 rebuild in a temporary folder; fail if release/ is stale
+    course check NOTEBOOK [--hidden]     check a notebook's answer cells outside its kernel
+    course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="course", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser("build", help="render sources and release them with nbgrader")
+    build_cmd.add_argument("units", nargs="*", help="units to build (default: all)")
+    build_cmd.add_argument("--force", action="store_true", help="release even if nothing changed")
+    build_cmd.add_argument("--check", action="store_true",
+                           help="rebuild in a temporary folder and fail if release/ differs")
+
+    check_cmd = commands.add_parser("check", help="check the answer cells of a notebook")
+    check_cmd.add_argument("notebook", help="path of an .ipynb")
+    check_cmd.add_argument("--hidden", action="store_true", help="also run the hidden cases")
+
+    grade_cmd = commands.add_parser("grade", help="grade submitted/ outside the students' kernels")
+    grade_cmd.add_argument("units", nargs="*", help="units to grade (default: all submitted)")
+    grade_cmd.add_argument("--jobs", type=int, default=2, help="submissions graded at once")
+    grade_cmd.add_argument("--timeout", type=float, default=120, help="seconds per submission")
+    grade_cmd.add_argument("--memory", type=int, default=2048, help="MiB per submission")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        from .grading import check_notebook
+        return 0 if check_notebook(args.notebook, hidden=args.hidden) else 1
+    from .grading import grade_submissions
+    return 0 if grade_submissions(args.units, jobs=args.jobs, timeout=args.timeout,
+                                  memory_mib=args.memory) else 1
+
+
+def _build(args) -> int:
+    from .build import build, check_release
+    if args.check:
+        problems = check_release()
+        for problem in problems:
+            print(problem)
+        if problems:
+            print("release/ is stale: run `course build` (or `make build`) and commit release/.")
+            return 1
+        print("release/ is up to date.")
+        return 0
+    released = build(only=args.units or None, force=args.force)
+    print(f"released: {', '.join(released)}" if released else "release/ is up to date.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Reading the course's notebooks: jupytext sources, nbgrader cell roles, answer functions.
+
+Instructor notebooks are ``source/<unit>/<notebook>.py`` in jupytext's percent format, with
+nbgrader's cell metadata in the cell headers. Cells have one of these roles (``cell_role``):
+
+- ``"setup"``:  read-only imports cell (nbgrader grade_id ``setup``); answer cells may use its names;
+- ``"answer"``: a student's answer cell; its grade_id is the exercise id with ``-`` for ``.``
+                (``numpy.sigmoid`` -> ``numpy-sigmoid``: nbgrader allows only ``[A-Za-z0-9_-]``);
+- ``"test"``:   an autograded test cell (grade_id ``numpy-sigmoid-test``) that calls ``check``;
+- ``None``:     everything else (prose, demos, figures).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_SUFFIX = "-test"
+KEPT_METADATA = ("nbgrader", "tags", "deletable", "editable")
+
+
+def grade_id(exercise_id: str, test: bool = False) -> str:
+    """The nbgrader grade_id of an exercise's answer cell (or test cell): dots become dashes."""
+    return exercise_id.replace(".", "-") + (TEST_SUFFIX if test else "")
+
+
+def exercise_id(answer_grade_id: str) -> str:
+    """The registry id of an answer cell's grade_id (the inverse of :func:`grade_id`)."""
+    return answer_grade_id.replace("-", ".")
+
+
+def course_root(root: Path | str | None = None) -> Path:
+    """The course folder (the one holding ``nbgrader_config.py``)."""
+    return Path(root) if root is not None else ROOT
+
+
+def units(root: Path | str | None = None) -> list[str]:
+    """The unit folders under ``source/``, sorted (``u00_numpy``, ``u01_...``)."""
+    source = course_root(root) / "source"
+    return sorted(p.name for p in source.iterdir() if p.is_dir() and re.match(r"u\d\d_", p.name))
+
+
+def source_notebooks(root: Path | str | None = None) -> Iterator[Path]:
+    """Every instructor notebook ``source/<unit>/<notebook>.py``."""
+    for unit in units(root):
+        yield from sorted((course_root(root) / "source" / unit).glob("*.py"))
+
+
+def read_source(path: Path | str) -> nbformat.NotebookNode:
+    """The notebook of a jupytext source, with the course's fixed metadata and stable cell ids."""
+    nb = jupytext.read(path, fmt="py:percent")
+    nb.metadata = nbformat.from_dict({
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    })
+    for i, cell in enumerate(nb.cells):
+        # keep only what nbgrader and JupyterLab use; drop jupytext's layout hints
+        cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k in KEPT_METADATA})
+        cell.id = f"c{i:03d}-" + re.sub(r"[^A-Za-z0-9_-]", "-", nbgrader_meta(cell).get("grade_id", cell.cell_type))[:50]
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nbformat.validate(nb)
+    return nb
+
+
+def read_ipynb(path: Path | str) -> nbformat.NotebookNode:
+    """A notebook file (release or submission) as a NotebookNode."""
+    return nbformat.read(path, as_version=4)
+
+
+def nbgrader_meta(cell) -> dict:
+    """The cell's nbgrader metadata (empty for ordinary cells)."""
+    return dict(cell.get("metadata", {}).get("nbgrader", {}))
+
+
+def cell_role(cell) -> str | None:
+    """``"setup"``, ``"answer"``, ``"test"`` or None; see the module docstring."""
+    meta = nbgrader_meta(cell)
+    if cell.cell_type != "code" or not meta:
+        return None
+    if meta.get("solution"):
+        return "answer"
+    if meta.get("grade"):
+        return "test"
+    if meta.get("grade_id") == "setup":
+        return "setup"
+    return None
+
+
+def answer_ids(nb) -> list[str]:
+    """The exercise ids of the notebook's answer cells, in order."""
+    return [exercise_id(nbgrader_meta(c)["grade_id"]) for c in nb.cells if cell_role(c) == "answer"]
+
+
+def answer_namespace(nb) -> dict:
+    """Run only the setup and answer cells of ``nb`` and return the names they define.
+
+    This is how functions are taken from a notebook for checking outside the student's kernel:
+    cells the student inserted, demo cells and test cells are not run, so they cannot change what
+    is checked. An answer cell that raises leaves the names defined before the error.
+    """
+    namespace: dict = {"__name__": "__answers__"}
+    for cell in nb.cells:
+        role = cell_role(cell)
+        if role in ("setup", "answer"):
+            code = _without_magics(cell.source)
+            try:
+                exec(compile(code, f"<{nbgrader_meta(cell)['grade_id']}>", "exec"), namespace)
+            except Exception:  # noqa: BLE001  an unfinished answer is graded as such
+                if role == "setup":
+                    raise
+    return namespace
+
+
+def _without_magics(source: str) -> str:
+    """Drop IPython magics (``%matplotlib``, ``!pip``) that plain Python cannot run."""
+    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+
+
+def answer_functions(nb) -> dict:
+    """``{exercise id: object}`` for each answer cell, taken from :func:`answer_namespace`."""
+    namespace = answer_namespace(nb)
+    return {i: namespace.get(i.rsplit(".", 1)[-1]) for i in answer_ids(nb)}

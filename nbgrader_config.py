@@ -1,0 +1,32 @@
+"""nbgrader settings for this course. The course root is the folder of this file, wherever it is."""
+import os
+
+c = get_config()  # noqa: F821  (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+c.CourseDirectory.course_id = "dl-course"
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "release"
+# Instructor notebooks are written as jupytext .py files; only the .ipynb built from them are
+# released, so the .py sources (which hold the solutions) never reach students.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.md"]
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
+
+# Executing notebooks (validate, autograde): per-cell timeout, and short tracebacks so that a
+# failing check shows the student's message, not the test code around it.
+c.Execute.timeout = 120
+c.Execute.interrupt_on_timeout = True
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--InteractiveShell.xmode=Minimal"]
+
+# A safety net only: test cells are written so that nothing reaches stderr.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"(WARNING \| No such comm|Matplotlib is building the font cache)"
+
+# Feedback shows the student's results, never the hidden tests' code.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
