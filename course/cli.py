@@ -2,7 +2,7 @@
 
     course build [UNIT ...] [--force]    render sources and release changed units into release/
     course build --check                 rebuild in a temporary folder; fail if release/ is stale
-    course check NOTEBOOK [--hidden]     check a notebook's answer cells outside its kernel
+    course check NOTEBOOK                check a notebook's answer cells outside its kernel
     course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
 """
 from __future__ import annotations
@@ -24,23 +24,23 @@ def main(argv: list[str] | None = None) -> int:
 
     check_cmd = commands.add_parser("check", help="check the answer cells of a notebook")
     check_cmd.add_argument("notebook", help="path of an .ipynb")
-    check_cmd.add_argument("--hidden", action="store_true", help="also run the hidden cases")
 
     grade_cmd = commands.add_parser("grade", help="grade submitted/ outside the students' kernels")
     grade_cmd.add_argument("units", nargs="*", help="units to grade (default: all submitted)")
     grade_cmd.add_argument("--jobs", type=int, default=2, help="submissions graded at once")
     grade_cmd.add_argument("--timeout", type=float, default=120, help="seconds per submission")
     grade_cmd.add_argument("--memory", type=int, default=2048, help="MiB per submission")
+    grade_cmd.add_argument("--seed", type=int, help="seed of the hidden cases (default: random)")
 
     args = parser.parse_args(argv)
     if args.command == "build":
         return _build(args)
     if args.command == "check":
         from .grading import check_notebook
-        return 0 if check_notebook(args.notebook, hidden=args.hidden) else 1
+        return 0 if check_notebook(args.notebook) else 1
     from .grading import grade_submissions
     return 0 if grade_submissions(args.units, jobs=args.jobs, timeout=args.timeout,
-                                  memory_mib=args.memory) else 1
+                                  memory_mib=args.memory, seed=args.seed) else 1
 
 
 def _build(args) -> int:

@@ -108,7 +108,7 @@ def answer_namespace(nb) -> dict:
     for cell in nb.cells:
         role = cell_role(cell)
         if role in ("setup", "answer"):
-            code = _without_magics(cell.source)
+            code = without_magics(cell.source)
             try:
                 exec(compile(code, f"<{nbgrader_meta(cell)['grade_id']}>", "exec"), namespace)
             except Exception:  # noqa: BLE001  an unfinished answer is graded as such
@@ -117,7 +117,7 @@ def answer_namespace(nb) -> dict:
     return namespace
 
 
-def _without_magics(source: str) -> str:
+def without_magics(source: str) -> str:
     """Drop IPython magics (``%matplotlib``, ``!pip``) that plain Python cannot run."""
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 

@@ -29,7 +29,15 @@ _COURSE_DIR = str(Path(__file__).resolve().parents[1])
 
 
 class CheckFailed(AssertionError):
-    """A check found a mistake; its message is written for the student."""
+    """A check found a mistake; its message is written for the student.
+
+    In IPython and Jupyter the error shows as this one message, without a traceback through the
+    checker's code (IPython calls ``_render_traceback_`` to format an exception that has one).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        lines = str(self).split("\n")
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {lines[0]}", *lines[1:]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,6 @@ def check(exercise_id: str, fn: Callable, hidden: bool = False, seed: int | None
     Prints one line on success; raises :class:`CheckFailed` with a message for the student on the
     first failing case.
     """
-    __tracebackhide__ = True
     result = run_check(get(exercise_id), fn, hidden=hidden, seed=seed)
     if not result.passed:
         raise CheckFailed(result.message) from None
@@ -66,59 +73,90 @@ def hidden_cases(exercise: Exercise, seed: int) -> list[Args]:
     return [exercise.hidden(rng) for _ in range(exercise.n_hidden)]
 
 
+@dataclass
+class Outcome:
+    """What one call of a student's function did: its value, or the error it raised.
+
+    ``args_after`` are the arguments as the call left them (to catch changes in place);
+    ``used_reference`` says whether the call ran the exercise's reference.
+    """
+
+    value: Any = None
+    error: str | None = None  # "raised ValueError: ..." (the call is put in front when reported)
+    used_reference: bool = False
+    args_after: Args | None = None
+
+
 def run_check(exercise: Exercise, fn: Callable, hidden: bool = False, seed: int | None = None,
               forbid_reference: bool = True) -> Result:
     """Check ``fn`` on the exercise's visible cases, or on freshly drawn hidden cases.
 
     ``forbid_reference=False`` lets the course's own tests check the reference itself.
     """
-    what = "hidden" if hidden else "visible"
     if forbid_reference and fn is exercise.reference:
         return Result(False, f"{exercise.name}: this is the course's reference implementation, "
                              f"not your function. Pass the function you wrote.", 0)
     if not callable(fn):
         return Result(False, f"{exercise.name}: expected a function, got {type(fn).__name__}.", 0)
-    cases = hidden_cases(exercise, hidden_seed() if seed is None else seed) if hidden else \
-        [case.args for case in exercise.cases]
-    for i, args in enumerate(cases):
-        message = _check_case(exercise, fn, args, show_values=not hidden, forbid_reference=forbid_reference)
+    cases = case_args(exercise, hidden, seed)
+    messages = []
+    for args in cases:
+        outcome = call_student(fn, args, exercise.reference, quiet=hidden)
+        messages.append(judge(exercise, args, outcome, show_values=not hidden,
+                              forbid_reference=forbid_reference))
+        if messages[-1]:
+            break
+    return summarise(exercise, messages, len(cases), hidden)
+
+
+def case_args(exercise: Exercise, hidden: bool, seed: int | None = None) -> list[Args]:
+    """The arguments of the visible cases, or of hidden cases drawn from ``seed``."""
+    if hidden:
+        return hidden_cases(exercise, hidden_seed() if seed is None else seed)
+    return [case.args for case in exercise.cases]
+
+
+def summarise(exercise: Exercise, messages: list[str | None], n_cases: int, hidden: bool) -> Result:
+    """One Result from the per-case messages (None for a passed case), stopping at the first failure."""
+    what = "hidden" if hidden else "visible"
+    for i, message in enumerate(messages):
         if message:
-            if hidden:
-                return Result(False, f"hidden case {i + 1} of {len(cases)} failed. {message}", len(cases))
-            return Result(False, message, len(cases))
-    counted = f"all {len(cases)} {what} cases" if len(cases) > 1 else f"the {what} case"
-    return Result(True, f"{exercise.id}: {counted} passed.", len(cases))
+            prefix = f"hidden case {i + 1} of {n_cases} failed. " if hidden else ""
+            return Result(False, prefix + message, n_cases)
+    counted = f"all {n_cases} {what} cases" if n_cases > 1 else f"the {what} case"
+    return Result(True, f"{exercise.id}: {counted} passed.", n_cases)
 
 
-def _check_case(exercise: Exercise, fn: Callable, args: Args, show_values: bool,
-                forbid_reference: bool) -> str | None:
+def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
+          forbid_reference: bool = True) -> str | None:
+    """None if ``outcome`` is right for the call ``exercise.name(**args)``, else what is wrong."""
     call = describe_call(exercise.name, args, show_values)
+    if outcome.error:
+        if outcome.error.startswith("raised NotImplementedError"):
+            return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
+        return f"{call} {outcome.error}"
+    if outcome.used_reference and forbid_reference:
+        return f"{call} calls the course's reference implementation of {exercise.name}; write it yourself."
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         expected = exercise.reference(**copy.deepcopy(args))
-    student_args = copy.deepcopy(args)
-    try:
-        got, used_reference = _call_student(fn, student_args, exercise.reference, quiet=not show_values)
-    except NotImplementedError:
-        return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
-    except Exception as error:  # the student's bug, reported without our frames
-        return f"{call} raised {type(error).__name__}: {error}{_where(error)}"
-    if used_reference and forbid_reference:
-        return (f"{call} calls the course's reference implementation of {exercise.name}; "
-                f"write it yourself.")
-    message = compare(expected, got, exercise.compare, show_values)
+    message = compare(expected, outcome.value, exercise.compare, show_values)
     if message:
         return f"{call}: {message}"
-    if not exercise.modifies_inputs:
-        changed = [name for name in args if not _same(args[name], student_args[name])]
+    if not exercise.modifies_inputs and outcome.args_after is not None:
+        changed = [name for name in args if not _same(args[name], outcome.args_after[name])]
         if changed:
             return (f"{call} changed its argument {changed[0]} in place; "
                     f"compute a new array instead (e.g. x = x / n, not x /= n).")
     return None
 
 
-def _call_student(fn: Callable, args: Args, reference: Callable, quiet: bool) -> tuple[Any, bool]:
-    """Call ``fn(**args)``; say whether it called ``reference``. stderr and warnings are swallowed."""
+def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bool) -> Outcome:
+    """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran ``reference``.
+
+    Warnings and stderr are swallowed (nbgrader scores a cell that writes to stderr 0); stdout
+    too when ``quiet``.
+    """
     forbidden = getattr(reference, "__code__", None)
     used = []
 
@@ -126,6 +164,7 @@ def _call_student(fn: Callable, args: Args, reference: Callable, quiet: bool) ->
         if event == "call" and frame.f_code is forbidden:
             used.append(True)
 
+    student_args = copy.deepcopy(dict(args))
     previous = sys.getprofile()
     sink = io.StringIO()
     stdout = contextlib.redirect_stdout(sink) if quiet else contextlib.nullcontext()
@@ -133,10 +172,13 @@ def _call_student(fn: Callable, args: Args, reference: Callable, quiet: bool) ->
         warnings.simplefilter("ignore")
         sys.setprofile(profiler)
         try:
-            result = fn(**args)
+            value = fn(**student_args)
+        except Exception as error:  # the student's bug, reported without our frames
+            return Outcome(error=f"raised {type(error).__name__}: {error}{_where(error)}",
+                           used_reference=bool(used))
         finally:
             sys.setprofile(previous)
-    return result, bool(used)
+    return Outcome(value=value, used_reference=bool(used), args_after=student_args)
 
 
 def _where(error: BaseException) -> str:

@@ -1,0 +1,92 @@
+"""What a student reads when a check fails: which call, which output, what is wrong; no internals."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course.checks import CheckFailed, Compare, check
+from course.checks.compare import compare
+
+SPEC = Compare()
+GRADS = Compare(names=("grads", "cost"))
+
+
+@pytest.mark.parametrize("expected,got,message", [
+    (np.zeros((2, 1)), np.zeros((1, 2)), "output has the wrong shape: expected (2, 1), got (1, 2)"),
+    (np.zeros(3), [0.0, 0.0, 0.0], "output should be a NumPy array of shape (3,), got list"),
+    (1.5, np.ones((1, 1)), "output should be a number, got an array of shape (1, 1) (use float(...) or np.squeeze)"),
+    (1.5, 2.5, "output is wrong: expected 1.5, got 2.5"),
+    (3, 3.0, "output should be an integer, got float"),
+    ((3, 4), None, "output should be a tuple, got None"),
+    (None, (3, 4), "output should be None, got tuple"),
+    ({"dw": np.zeros(2)}, {"dW": np.zeros(2)}, "output is missing the key 'dw'"),
+])
+def test_structural_messages(expected, got, message):
+    assert compare(expected, got, SPEC) == message
+
+
+def test_named_tuple_outputs_say_which_output_and_key():
+    expected = ({"dw": np.array([[1.0], [2.0]]), "db": 0.5}, 0.7)
+    got = ({"dw": np.array([[1.0], [2.5]]), "db": 0.5}, 0.7)
+    message = compare(expected, got, GRADS)
+    assert message.startswith("grads['dw'] has wrong values: 1 of 2 entries differ, max abs error 0.5 at [1, 0]")
+    assert "expected vs got: [1, 0] 2 vs 2.5" in message
+    assert compare(expected, (expected[0],), GRADS) == "the function should return 2 values (grads, cost), got 1"
+
+
+def test_hidden_messages_show_sizes_of_errors_but_no_values():
+    message = compare(np.array([1.0, 2.0]), np.array([1.0, 3.0]), SPEC, show_values=False)
+    assert "max abs error 1 at [1]" in message and "expected vs got" not in message
+    assert compare(2.0, 3.0, SPEC, show_values=False) == "output is wrong: off by 1 (rel 0.5)"
+
+
+def test_nan_is_reported_as_an_overflow_hint():
+    message = compare(np.ones(3), np.array([1.0, np.nan, np.inf]), SPEC)
+    assert message.startswith("output has 2 nan or inf entries where finite values were expected, first at [1]")
+
+
+def test_tolerances_are_rtol_1e5_atol_1e8():
+    assert compare(np.array([1.0]), np.array([1.0 + 5e-6]), SPEC) is None
+    assert compare(np.array([1.0]), np.array([1.0 + 5e-5]), SPEC) is not None
+
+
+def test_failure_renders_as_one_message_without_checker_frames():
+    with pytest.raises(CheckFailed) as info:
+        check("numpy.softmax", lambda x: x.T)
+    rendered = info.value._render_traceback_()
+    assert len(rendered) == 1
+    assert "softmax(x=<array of shape (2, 5)>): output has the wrong shape: expected (2, 5), got (5, 2)" in rendered[0]
+    assert ".py" not in rendered[0] and "Traceback" not in rendered[0]
+
+
+def test_student_exception_points_at_the_students_line():
+    def L2(yhat, y):
+        d = yhat @ np.ones((3, 3))
+        return d
+
+    with pytest.raises(CheckFailed, match=r"raised ValueError: .* \(in L2, line \d+: d = yhat @ np.ones\(\(3, 3\)\)\)"):
+        check("numpy.L2", L2)
+
+
+def test_changing_an_input_in_place_is_reported():
+    def normalize_rows(x):
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        return x
+
+    with pytest.raises(CheckFailed, match="changed its argument x in place"):
+        check("numpy.normalize_rows", normalize_rows)
+
+
+def test_warnings_and_stderr_of_student_code_stay_out_of_the_cell(capsys):
+    def sigmoid(x):
+        import sys
+        print("debug", file=sys.stderr)
+        return 1 / (1 + np.exp(-x * 1.0))
+
+    check("numpy.sigmoid", sigmoid, hidden=True, seed=1)
+    assert capsys.readouterr().err == ""
+
+
+def test_unknown_exercise_suggests_the_right_id():
+    with pytest.raises(KeyError, match="numpy.sigmoid"):
+        check("sigmoid", lambda x: x)
