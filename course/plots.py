@@ -9,7 +9,10 @@ from typing import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
+
+_TWO_CLASSES = ListedColormap(["#c0392b", "#2c5aa0"])  # class 0 red, class 1 blue
 
 
 def timings(sizes: Sequence[int], seconds: Mapping[str, Sequence[float]],
@@ -86,3 +89,106 @@ def _as_2d(shape: tuple[int, ...]) -> tuple[int, int]:
     if len(shape) > 2:
         raise ValueError("only shapes with at most 2 dimensions can be drawn")
     return tuple((1,) * (2 - len(shape)) + tuple(shape))
+
+
+def image_grid(images: np.ndarray, titles: Sequence[str] | None = None, ncols: int = 8,
+               size: float = 1.3, suptitle: str = "") -> plt.Figure:
+    """Show ``(k, h, w)`` grayscale or ``(k, h, w, 3)`` colour images in a grid, with titles."""
+    k = len(images)
+    ncols = max(1, min(ncols, k))
+    nrows = int(np.ceil(k / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.4 * bool(suptitle)),
+                             squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < k:
+            ax.imshow(images[i], cmap="gray" if images[i].ndim == 2 else None, vmin=0, vmax=1)
+            if titles is not None:
+                ax.set_title(titles[i], fontsize=8)
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
+
+
+def learning_curves(curves: Mapping[str, Sequence[float]], every: int = 100,
+                    title: str = "Cost during training") -> plt.Figure:
+    """Cost against iteration, one line per run; ``curves[label][j]`` is the cost at ``j * every``."""
+    fig, ax = plt.subplots(figsize=(6.5, 4))
+    for label, costs in curves.items():
+        ax.plot(np.arange(len(costs)) * every, costs, label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost")
+    ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def weights_image(w: np.ndarray, shape: tuple[int, int], title: str = "Learned weights") -> plt.Figure:
+    """Show an ``(n_x, 1)`` weight vector as an image of ``shape``: red pushes towards class 1."""
+    fig, ax = plt.subplots(figsize=(3.6, 3.2))
+    img = w.reshape(shape)
+    limit = float(np.max(np.abs(img))) or 1.0
+    shown = ax.imshow(img, cmap="RdBu_r", vmin=-limit, vmax=limit)
+    fig.colorbar(shown, ax=ax, shrink=0.8)
+    ax.axis("off")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def boundary_grid(X: np.ndarray, steps: int = 200, margin: float = 0.5):
+    """A grid over the bounding box of ``X`` ``(2, m)``: ``(xx, yy, points)`` with points ``(2, steps^2)``."""
+    x_min, x_max = X[0].min() - margin, X[0].max() + margin
+    y_min, y_max = X[1].min() - margin, X[1].max() + margin
+    xx, yy = np.meshgrid(np.linspace(x_min, x_max, steps), np.linspace(y_min, y_max, steps))
+    return xx, yy, np.vstack([xx.ravel(), yy.ravel()])
+
+
+def draw_boundary(ax, predict, X: np.ndarray, Y: np.ndarray, title: str = "") -> None:
+    """On ``ax``: the regions where ``predict(points (2, k)) -> (1, k)`` says 0 or 1, and the data."""
+    xx, yy, points = boundary_grid(X)
+    zz = np.asarray(predict(points)).reshape(xx.shape)
+    ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=["#f4b6b6", "#b6cdf4"], alpha=0.8)
+    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=_TWO_CLASSES, s=10, edgecolors="k", linewidths=0.2)
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def decision_boundaries(panels: Mapping[str, object], X: np.ndarray, Y: np.ndarray) -> plt.Figure:
+    """One panel per ``{title: predict}``: each classifier's regions with the data on top."""
+    fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), 4), squeeze=False)
+    for ax, (title, predict) in zip(axes.flat, panels.items()):
+        draw_boundary(ax, predict, X, Y, title)
+    fig.tight_layout()
+    return fig
+
+
+def scatter_classes(X: np.ndarray, Y: np.ndarray, title: str = "") -> plt.Figure:
+    """The points of ``X`` ``(2, m)`` coloured by ``Y`` ``(1, m)``."""
+    fig, ax = plt.subplots(figsize=(4.5, 4.2))
+    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=_TWO_CLASSES, s=12, edgecolors="k", linewidths=0.2)
+    ax.set_title(title)
+    ax.set_aspect("equal", adjustable="datalim")
+    fig.tight_layout()
+    return fig
+
+
+def accuracy_curve(xs: Sequence[float], accuracies: Mapping[str, Sequence[float]], xlabel: str,
+                   title: str = "") -> plt.Figure:
+    """Accuracy (in %) against a setting, one line per data split, with a log x axis if it spans decades."""
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    for label, acc in accuracies.items():
+        ax.plot(xs, 100 * np.asarray(acc), "o-", label=label)
+    if max(xs) / max(min(xs), 1e-12) >= 20:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("accuracy (%)")
+    ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    return fig

@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / ".test-reports"
 RUNTIMES = REPORTS / "notebook-runtimes.json"
 
+METRICS = REPORTS / "metrics.json"
+
 _runtimes: dict[str, float] = {}
+_metrics: dict[str, float] = {}
 
 
 def record_runtime(name: str, seconds: float) -> None:
@@ -18,6 +21,13 @@ def record_runtime(name: str, seconds: float) -> None:
     _runtimes[name] = seconds
     REPORTS.mkdir(exist_ok=True)
     RUNTIMES.write_text(json.dumps(_runtimes, indent=2, sort_keys=True) + "\n")
+
+
+def record_metric(name: str, value: float) -> None:
+    """Remember a measured result (accuracy, timing) for the summary and for .test-reports/."""
+    _metrics[name] = value
+    REPORTS.mkdir(exist_ok=True)
+    METRICS.write_text(json.dumps(_metrics, indent=2, sort_keys=True) + "\n")
 
 
 def pytest_configure(config):
@@ -29,11 +39,14 @@ def pytest_configure(config):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if not _runtimes:
-        return
-    terminalreporter.section("notebook runtimes (solutions filled in, budget 60 s each)")
-    for name, seconds in sorted(_runtimes.items()):
-        terminalreporter.write_line(f"{seconds:6.1f} s  {name}")
+    if _runtimes:
+        terminalreporter.section("notebook runtimes (solutions filled in, budget 60 s each)")
+        for name, seconds in sorted(_runtimes.items()):
+            terminalreporter.write_line(f"{seconds:6.1f} s  {name}")
+    if _metrics:
+        terminalreporter.section("measured results")
+        for name, value in sorted(_metrics.items()):
+            terminalreporter.write_line(f"{value:8.3f}  {name}")
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@
     check("numpy.sigmoid", sigmoid)                  # visible cases
     check("numpy.sigmoid", sigmoid, hidden=True)     # random cases against the reference
 """
-from . import u00_numpy  # noqa: F401  (each unit module registers its exercises)
+from . import u00_numpy, u01_logistic_regression, u02_shallow_nn  # noqa: F401  (units register their exercises)
 from .registry import REGISTRY, Case, Compare, Exercise, get, register
 from .runner import CheckFailed, Result, check, run_check
 

@@ -21,7 +21,8 @@ Args = Mapping[str, Any]
 class Case:
     """One visible call of an exercise.
 
-    ``args`` are the keyword arguments. ``expected``, when given, is the output written out in the
+    ``args`` are the arguments, in the order of the function's parameters (functions are called
+    with them by position; the names appear in messages). ``expected``, when given, is the output written out in the
     notebook for the student; the test suite proves the reference returns it.
     """
 
@@ -36,12 +37,15 @@ class Compare:
     rtol, atol:   tolerances for floating-point values (``np.allclose`` semantics).
     names:        names of the items of a tuple output, e.g. ``("grads", "cost")``, used in messages.
     exact_type:   the output's type must be exactly the reference's (e.g. ``float``, not ``np.float64``).
+    values:       compare values; False compares only structure, types and shapes (for outputs
+                  that depend on random draws, whose values an Exercise's ``properties`` judge).
     """
 
     rtol: float = 1e-5
     atol: float = 1e-8
     names: tuple[str, ...] | None = None
     exact_type: bool = False
+    values: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,12 +57,15 @@ class Exercise:
                The part after the dot is the name of the function the student writes.
     reference: the implementation in ``course.nn`` the checks compare with.
     cases:     visible calls.
-    hidden:    ``rng -> args``, drawing new shapes and values for a hidden case.
+    hidden:    ``rng -> args`` (ordered like the parameters), drawing new shapes and values.
     mutants:   typical mistakes, ``{description: function}``; every one must fail the checks.
     compare:   how outputs are compared.
     n_hidden:  hidden cases drawn per check.
     points:    nbgrader points of the exercise's test cell.
     modifies_inputs: the function may change its arguments in place (otherwise that is an error).
+    properties: ``(args, expected, got) -> message or None``, run after the comparison: checks of
+               statistics or quality (e.g. weights' spread, a trained model's accuracy) for
+               outputs that cannot be compared value by value.
     """
 
     id: str
@@ -70,6 +77,7 @@ class Exercise:
     n_hidden: int = 10
     points: int = 1
     modifies_inputs: bool = False
+    properties: Callable[[Args, Any, Any], str | None] | None = None
 
     @property
     def name(self) -> str:

@@ -139,8 +139,10 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
         return f"{call} calls the course's reference implementation of {exercise.name}; write it yourself."
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        expected = exercise.reference(**copy.deepcopy(args))
+        expected = exercise.reference(*copy.deepcopy(list(args.values())))
     message = compare(expected, outcome.value, exercise.compare, show_values)
+    if not message and exercise.properties:
+        message = exercise.properties(args, expected, outcome.value)
     if message:
         return f"{call}: {message}"
     if not exercise.modifies_inputs and outcome.args_after is not None:
@@ -153,6 +155,9 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
 
 def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bool) -> Outcome:
     """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran ``reference``.
+
+    Arguments are passed by position, in the order of ``args``: the names in a case are for
+    messages, so a student's parameter names (``z`` or ``x``) do not matter.
 
     Warnings and stderr are swallowed (nbgrader scores a cell that writes to stderr 0); stdout
     too when ``quiet``.
@@ -172,7 +177,7 @@ def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bo
         warnings.simplefilter("ignore")
         sys.setprofile(profiler)
         try:
-            value = fn(**student_args)
+            value = fn(*student_args.values())
         except Exception as error:  # the student's bug, reported without our frames
             return Outcome(error=f"raised {type(error).__name__}: {error}{_where(error)}",
                            used_reference=bool(used))

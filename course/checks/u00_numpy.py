@@ -146,7 +146,7 @@ def _scalar(rng):
     return {"x": float(rng.uniform(-10, 10))}
 
 
-def _any_array(rng):
+def any_array(rng):
     return {"x": rng.normal(0, 3, random_shape(rng, 1, 3))}
 
 
@@ -198,6 +198,10 @@ def _shape_pair(rng):
     return {"shape_a": pair[0], "shape_b": pair[1]}
 
 
+SIGMOID_MUTANTS = {"exp(x) instead of exp(-x)": _sigmoid_sign,
+                   "1 - exp(-x) in the denominator": _sigmoid_minus,
+                   "math.exp, which only takes single numbers": _sigmoid_math_exp}
+
 # ----------------------------------------------------------------------------- the exercises
 
 _YHAT = np.array([0.9, 0.2, 0.1, 0.4, 0.9])
@@ -219,17 +223,15 @@ register(
         reference=activations.sigmoid,
         cases=(Case({"x": np.array([1.0, 2.0, 3.0])}, np.array([0.73105858, 0.88079708, 0.95257413])),
                Case({"x": np.array([[-1.0, 0.0], [4.0, -6.0]])})),
-        hidden=_any_array,
-        mutants={"exp(x) instead of exp(-x)": _sigmoid_sign,
-                 "1 - exp(-x) in the denominator": _sigmoid_minus,
-                 "math.exp, which only takes single numbers": _sigmoid_math_exp},
+        hidden=any_array,
+        mutants=SIGMOID_MUTANTS,
     ),
     Exercise(
         id="numpy.sigmoid_derivative",
         reference=activations.sigmoid_derivative,
         cases=(Case({"x": np.array([1.0, 2.0, 3.0])}, np.array([0.19661193, 0.10499359, 0.04517666])),
                Case({"x": np.array([[0.0, -3.0], [0.5, 8.0]])})),
-        hidden=_any_array,
+        hidden=any_array,
         mutants={"x (1 - x): forgot to apply the sigmoid": _sigmoid_derivative_no_sigmoid,
                  "s (1 + s): wrong sign": _sigmoid_derivative_plus},
     ),

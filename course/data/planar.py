@@ -1,0 +1,69 @@
+"""u02's 2-D datasets: the seeded "flower" and scikit-learn's moons, circles and blobs.
+
+Every loader returns ``(X, Y)`` in the course's dense-layer convention: ``X`` is ``(2, m)``, one
+example per column, and ``Y`` is ``(1, m)`` with labels 0 and 1. All are generated from a seed
+(scikit-learn's ``make_*`` functions generate, they never download) and cached as HDF5.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .cache import cached
+
+VERSION = "planar-v2"
+DATASETS = ("flower", "moons", "circles", "blobs")
+
+
+def make_flower(m: int = 400, petals: int = 4, noise: float = 0.2, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """A flower of ``2 * petals`` petals, alternating between the two classes.
+
+    Points are drawn along the curve ``r = 4 sin(petals * t)`` in polar coordinates, with
+    Gaussian noise on the angle and the radius; class 0 takes t in [0, pi), class 1 t in
+    [pi, 2 pi), so neighbouring petals belong to different classes and no straight line
+    separates them. Returns ``X (2, m)``, ``Y (1, m)``.
+    """
+    rng = np.random.default_rng(seed)
+    half = m // 2
+    X = np.zeros((2, 2 * half))
+    Y = np.zeros((1, 2 * half), dtype=np.int64)
+    for label in (0, 1):
+        idx = slice(label * half, (label + 1) * half)
+        t = np.linspace(label * np.pi, (label + 1) * np.pi, half) + rng.normal(0, noise, half)
+        r = 4 * np.sin(petals * t) + rng.normal(0, noise, half)
+        X[:, idx] = np.vstack([r * np.sin(t), r * np.cos(t)])
+        Y[0, idx] = label
+    return X, Y
+
+
+def _sklearn(name: str, m: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn import datasets
+
+    if name == "moons":
+        X, y = datasets.make_moons(m, noise=noise, random_state=seed)
+    elif name == "circles":
+        X, y = datasets.make_circles(m, noise=noise, factor=0.5, random_state=seed)
+    elif name == "blobs":
+        centers = np.array([[-2.0, -2.0], [2.0, 2.0], [-2.0, 2.0], [2.0, -2.0]])
+        X, y = datasets.make_blobs(m, centers=centers, cluster_std=0.5 + noise, random_state=seed)
+        y = y // 2  # opposite corners share a class (an XOR): no straight line separates them
+    else:
+        raise ValueError(f"unknown dataset {name!r}; choose from {DATASETS}")
+    return X.T.astype(np.float64), y[None, :].astype(np.int64)
+
+
+DEFAULT_NOISE = {"flower": 0.2, "moons": 0.2, "circles": 0.1, "blobs": 0.5}
+
+
+def load_planar(name: str = "flower", m: int = 400, noise: float | None = None,
+                seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Dataset ``name`` (one of ``DATASETS``) with ``m`` points: ``X (2, m)``, ``Y (1, m)``."""
+    if name not in DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; choose from {DATASETS}")
+    noise = DEFAULT_NOISE[name] if noise is None else noise
+
+    def build():
+        X, Y = make_flower(m, noise=noise, seed=seed) if name == "flower" else _sklearn(name, m, noise, seed)
+        return {"X": X, "Y": Y}
+
+    data = cached(f"planar-{name}-m{m}-noise{noise:g}-seed{seed}", VERSION, build)
+    return data["X"], data["Y"]
