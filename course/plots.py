@@ -31,8 +31,13 @@ def timings(sizes: Sequence[int], seconds: Mapping[str, Sequence[float]],
         speedup = base[-1] / seconds[name][-1]
         ax.annotate(f"{speedup:,.0f}x faster", (sizes[-1], seconds[name][-1]),
                     textcoords="offset points", xytext=(-10, 10), ha="right")
-    ax.set_xlabel("number of elements")
-    ax.set_ylabel("seconds (best of several runs)")
+    return _finish(fig, ax, "number of elements", "seconds (best of several runs)", title)
+
+
+def _finish(fig: plt.Figure, ax, xlabel: str, ylabel: str, title: str) -> plt.Figure:
+    """Labels, title, a light grid and the legend; tight layout."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend()
@@ -117,13 +122,7 @@ def learning_curves(curves: Mapping[str, Sequence[float]], every: int = 100,
     fig, ax = plt.subplots(figsize=(6.5, 4))
     for label, costs in curves.items():
         ax.plot(np.arange(len(costs)) * every, costs, label=label)
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("cost")
-    ax.set_title(title)
-    ax.grid(True, alpha=0.3)
-    ax.legend()
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, "iteration", "cost", title)
 
 
 def weights_image(w: np.ndarray, shape: tuple[int, int], title: str = "Learned weights") -> plt.Figure:
@@ -185,10 +184,4 @@ def accuracy_curve(xs: Sequence[float], accuracies: Mapping[str, Sequence[float]
         ax.plot(xs, 100 * np.asarray(acc), "o-", label=label)
     if max(xs) / max(min(xs), 1e-12) >= 20:
         ax.set_xscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("accuracy (%)")
-    ax.set_title(title)
-    ax.grid(True, alpha=0.3)
-    ax.legend()
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, xlabel, "accuracy (%)", title)

@@ -90,3 +90,30 @@ def test_warnings_and_stderr_of_student_code_stay_out_of_the_cell(capsys):
 def test_unknown_exercise_suggests_the_right_id():
     with pytest.raises(KeyError, match="numpy.sigmoid"):
         check("sigmoid", lambda x: x)
+
+
+def _accumulate(state, x):
+    state["total"] = state["total"] + x
+    return float(np.sum(x))
+
+
+def _accumulate_forgets_state(state, x):
+    return float(np.sum(x))
+
+
+def test_arguments_updated_in_place_are_compared_with_the_reference():
+    from course.checks import Case, Exercise, run_check
+    exercise = Exercise(id="demo.accumulate", reference=_accumulate,
+                        cases=(Case({"state": {"total": np.zeros(2)}, "x": np.array([1.0, 2.0])}),),
+                        hidden=lambda rng: {"state": {"total": rng.normal(size=3)}, "x": rng.normal(size=3)},
+                        updates=("state",), mutants={})
+    assert run_check(exercise, _accumulate, forbid_reference=False).passed
+    result = run_check(exercise, _accumulate_forgets_state)
+    assert not result.passed
+    assert "after the call, state is not updated as it should be: state['total'] has wrong values" in result.message
+
+
+def test_skipped_outputs_are_not_compared():
+    spec = Compare(names=("out", "cache"), skip=("cache",))
+    assert compare((np.ones(2), {"a": 1}), (np.ones(2), "anything"), spec) is None
+    assert compare((np.ones(2), {"a": 1}), (np.zeros(2), "anything"), spec) is not None

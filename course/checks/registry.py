@@ -39,6 +39,8 @@ class Compare:
     exact_type:   the output's type must be exactly the reference's (e.g. ``float``, not ``np.float64``).
     values:       compare values; False compares only structure, types and shapes (for outputs
                   that depend on random draws, whose values an Exercise's ``properties`` judge).
+    skip:         names (from ``names``) of tuple outputs not compared at all, e.g. a ``cache``
+                  whose layout is the student's choice.
     """
 
     rtol: float = 1e-5
@@ -46,6 +48,7 @@ class Compare:
     names: tuple[str, ...] | None = None
     exact_type: bool = False
     values: bool = True
+    skip: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Exercise:
     n_hidden:  hidden cases drawn per check.
     points:    nbgrader points of the exercise's test cell.
     modifies_inputs: the function may change its arguments in place (otherwise that is an error).
+    updates:   names of arguments the function must update in place (e.g. ``bn_param``'s running
+               averages); after the call each is compared with the reference's. Other arguments
+               must stay unchanged unless ``modifies_inputs``.
     properties: ``(args, expected, got) -> message or None``, run after the comparison: checks of
                statistics or quality (e.g. weights' spread, a trained model's accuracy) for
                outputs that cannot be compared value by value.
@@ -77,6 +83,7 @@ class Exercise:
     n_hidden: int = 10
     points: int = 1
     modifies_inputs: bool = False
+    updates: tuple[str, ...] = ()
     properties: Callable[[Args, Any, Any], str | None] | None = None
 
     @property

@@ -15,7 +15,7 @@ import secrets
 import sys
 import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -137,15 +137,24 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
         return f"{call} {outcome.error}"
     if outcome.used_reference and forbid_reference:
         return f"{call} calls the course's reference implementation of {exercise.name}; write it yourself."
+    reference_args = copy.deepcopy(dict(args))
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        expected = exercise.reference(*copy.deepcopy(list(args.values())))
+        expected = exercise.reference(*reference_args.values())
     message = compare(expected, outcome.value, exercise.compare, show_values)
     if not message and exercise.properties:
         message = exercise.properties(args, expected, outcome.value)
+    for name in exercise.updates:
+        if message or outcome.args_after is None:
+            break
+        message = compare(reference_args[name], outcome.args_after[name],
+                          replace(exercise.compare, names=None, skip=()), show_values)
+        if message:
+            message = f"after the call, {name} is not updated as it should be: " + message.replace(
+                "output", name, 1)
     if message:
         return f"{call}: {message}"
-    if not exercise.modifies_inputs and outcome.args_after is not None:
+    if not exercise.modifies_inputs and not exercise.updates and outcome.args_after is not None:
         changed = [name for name in args if not _same(args[name], outcome.args_after[name])]
         if changed:
             return (f"{call} changed its argument {changed[0]} in place; "
