@@ -155,6 +155,7 @@ class BoundaryExplorer(Explorer):
     """
 
     layout_width = "32%"
+    COST_EVERY = 10  # iterations between two points of the cost curve
 
     def __init__(self, dataset: str = "flower", n_h: int = 4, activation: str = "tanh",
                  learning_rate: float = 1.2, num_iterations: int = 2000, m: int = 400, seed: int = 0):
@@ -168,7 +169,7 @@ class BoundaryExplorer(Explorer):
                                      description="activation", style=style),
             "learning_rate": w.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.05,
                                               description="learning rate", continuous_update=False, style=style),
-            "num_iterations": w.IntSlider(value=num_iterations, min=100, max=10000, step=100,
+            "num_iterations": w.IntSlider(value=num_iterations, min=100, max=5000, step=100,
                                           description="iterations", continuous_update=False, style=style),
         }
         self._start()
@@ -178,14 +179,15 @@ class BoundaryExplorer(Explorer):
         costs: list = []
         with np.errstate(all="ignore"):
             parameters = shallow.nn_model(X, Y, n_h, num_iterations, learning_rate,
-                                          rng=np.random.default_rng(self.seed), activation=activation, costs=costs)
+                                          rng=np.random.default_rng(self.seed), activation=activation,
+                                          costs=costs, cost_every=self.COST_EVERY)
             train_accuracy = accuracy(shallow.predict(parameters, X, activation), Y)
         self.state = {"parameters": parameters, "costs": costs, "accuracy": train_accuracy}
         fig = Figure(figsize=(9, 4))
         ax_map, ax_cost = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
         plots.draw_boundary(ax_map, lambda P: shallow.predict(parameters, P, activation), X, Y,
                             f"{dataset}: {n_h} {activation} units, accuracy {train_accuracy:.0%}")
-        ax_cost.plot(costs)
+        ax_cost.plot(np.arange(len(costs)) * self.COST_EVERY, costs)
         ax_cost.set_xlabel("iteration")
         ax_cost.set_ylabel("cost")
         ax_cost.set_title(f"cost, final {costs[-1]:.3f}" if costs else "cost")
@@ -197,3 +199,233 @@ class BoundaryExplorer(Explorer):
 def boundary_explorer(**defaults) -> BoundaryExplorer:
     """A :class:`BoundaryExplorer`; make it the last expression of a cell to show it."""
     return BoundaryExplorer(**defaults)
+
+
+# --------------------------------------------------------------------------- u05: optimizer paths
+
+
+def _rosenbrock(x, y):
+    return ((1 - x) ** 2 + 100 * (y - x ** 2) ** 2) / 100
+
+
+OPTIMIZER_SURFACES = {
+    "bowl": {"f": lambda x, y: (x ** 2 + y ** 2) / 2, "grad": lambda x, y: (x, y),
+             "formula": "(x² + y²) / 2", "start": (-2.0, 1.5), "box": (-2.5, 2.5, -2.0, 2.0),
+             "minima": [(0.0, 0.0)], "learning_rate": 0.1, "steps": 100},
+    "ravine": {"f": lambda x, y: (0.2 * x ** 2 + 10 * y ** 2) / 2, "grad": lambda x, y: (0.2 * x, 10 * y),
+               "formula": "(0.2 x² + 10 y²) / 2: curvatures 0.2 and 10", "start": (-4.5, 1.0),
+               "box": (-5.0, 5.0, -1.6, 1.6), "minima": [(0.0, 0.0)], "learning_rate": 0.18, "steps": 100},
+    "saddle": {"f": lambda x, y: x ** 2 / 2 - y ** 2 / 2 + y ** 4 / 4 + 0.25,
+               "grad": lambda x, y: (x, y ** 3 - y), "formula": "x²/2 - y²/2 + y⁴/4 + 1/4: a saddle at (0, 0)",
+               "start": (-2.0, 0.01), "box": (-2.5, 2.5, -1.8, 1.8), "minima": [(0.0, -1.0), (0.0, 1.0)],
+               "learning_rate": 0.1, "steps": 100},
+    "Rosenbrock": {"f": _rosenbrock,
+                   "grad": lambda x, y: ((-2 * (1 - x) - 400 * x * (y - x ** 2)) / 100, 2 * (y - x ** 2)),
+                   "formula": "((1 - x)² + 100 (y - x²)²) / 100: a curved valley", "start": (-1.2, 1.0),
+                   "box": (-2.0, 2.0, -1.0, 3.0), "minima": [(1.0, 1.0)], "learning_rate": 0.1, "steps": 500},
+}
+"""2-D loss surfaces: f(x, y) and its gradient (both work on arrays), a start, a view box
+(x_min, x_max, y_min, y_max), the minima, and a learning rate and number of steps that suit it.
+Each surface's minimum value is 0."""
+
+PATH_OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
+_PATH_COLORS = {"gd": "#c0392b", "momentum": "#e67e22", "rmsprop": "#27864a", "adam": "#2c5aa0"}
+
+
+def optimizer_path(optimizer: str, grad, start, learning_rate: float, beta1: float, beta2: float,
+                   steps: int) -> tuple[np.ndarray, bool]:
+    """The points ``(k, 2)`` visited by ``optimizer`` from ``start`` on a 2-D surface, and whether it diverged.
+
+    Runs the course's reference updates (``course.nn.optim``) on a one-layer "network" whose
+    weights ``W1`` ``(1, 2)`` are the point (its bias gets zero gradient, so it never moves).
+    Momentum uses ``beta1`` as its beta; RMSprop uses ``beta2``. Stops early if the point runs away.
+    """
+    from .nn import optim
+
+    parameters = {"W1": np.array([start], dtype=float), "b1": np.zeros((1, 1))}
+    v, s = optim.initialize_adam(parameters)
+    points = [parameters["W1"][0].copy()]
+    for t in range(1, steps + 1):
+        gx, gy = grad(*parameters["W1"][0])
+        grads = {"dW1": np.array([[gx, gy]]), "db1": np.zeros((1, 1))}
+        if optimizer == "gd":
+            parameters = optim.update_parameters_with_gd(parameters, grads, learning_rate)
+        elif optimizer == "momentum":
+            parameters, v = optim.update_parameters_with_momentum(parameters, grads, v, beta1, learning_rate)
+        elif optimizer == "rmsprop":
+            parameters, s = optim.update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate)
+        else:
+            parameters, v, s, _, _ = optim.update_parameters_with_adam(parameters, grads, v, s, t, learning_rate,
+                                                                       beta1, beta2)
+        point = parameters["W1"][0].copy()
+        if not np.all(np.isfinite(point)) or np.max(np.abs(point)) > 1e3:
+            return np.array(points), True
+        points.append(point)
+    return np.array(points), False
+
+
+class OptimizerPaths(Explorer):
+    """Gradient descent, momentum, RMSprop and Adam from the same start on a 2-D loss surface.
+
+    Controls: surface, learning rate, beta1 (Adam's and momentum's), beta2 (Adam's and RMSprop's),
+    steps. Choosing a surface also sets the learning rate and steps that suit it. Left: contours
+    and the four paths; right: the loss along each path (log scale). ``.state`` holds the paths,
+    their losses and which diverged.
+    """
+
+    layout_width = "30%"
+
+    def __init__(self, surface: str = "ravine", learning_rate: float | None = None, beta1: float = 0.9,
+                 beta2: float = 0.999, steps: int | None = None):
+        defaults = OPTIMIZER_SURFACES[surface]
+        style = {"description_width": "96px"}
+        self._holding = False
+        self.controls = {
+            "surface": w.Dropdown(options=list(OPTIMIZER_SURFACES), value=surface, description="surface",
+                                  style=style),
+            "learning_rate": w.FloatLogSlider(value=learning_rate or defaults["learning_rate"], base=10, min=-3,
+                                              max=0, step=0.05, description="learning rate",
+                                              continuous_update=False, style=style),
+            "beta1": w.FloatSlider(value=beta1, min=0.0, max=0.99, step=0.01, description="beta1",
+                                   continuous_update=False, style=style),
+            "beta2": w.FloatSlider(value=beta2, min=0.9, max=0.999, step=0.001, readout_format=".3f",
+                                   description="beta2", continuous_update=False, style=style),
+            "steps": w.IntSlider(value=steps or defaults["steps"], min=10, max=1000, step=10, description="steps",
+                                 continuous_update=False, style=style),
+        }
+        self._start()
+
+    def update(self, change=None) -> None:
+        """Redraw; a new surface first takes its own learning rate and steps (one redraw in all)."""
+        if self._holding:
+            return
+        if change is not None and change["owner"] is self.controls["surface"]:
+            defaults = OPTIMIZER_SURFACES[change["new"]]
+            self._holding = True
+            try:
+                self.controls["learning_rate"].value = defaults["learning_rate"]
+                self.controls["steps"].value = defaults["steps"]
+            finally:
+                self._holding = False
+        super().update(change)
+
+    def draw(self, surface, learning_rate, beta1, beta2, steps) -> Figure:
+        spec = OPTIMIZER_SURFACES[surface]
+        paths, losses, diverged = {}, {}, []
+        with np.errstate(all="ignore"):
+            for name in PATH_OPTIMIZERS:
+                paths[name], ran_away = optimizer_path(name, spec["grad"], spec["start"], learning_rate, beta1,
+                                                       beta2, steps)
+                losses[name] = spec["f"](paths[name][:, 0], paths[name][:, 1])
+                if ran_away:
+                    diverged.append(name)
+        self.state = {"surface": surface, "paths": paths, "losses": losses, "diverged": diverged,
+                      "final_loss": {name: float(loss[-1]) for name, loss in losses.items()}}
+        fig = Figure(figsize=(10.5, 4.3))
+        ax_map, ax_loss = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+        x0, x1, y0, y1 = spec["box"]
+        xx, yy = np.meshgrid(np.linspace(x0, x1, 160), np.linspace(y0, y1, 160))
+        zz = spec["f"](xx, yy)
+        levels = np.unique(np.quantile(zz, np.linspace(0.0, 0.97, 16) ** 2))
+        ax_map.contourf(xx, yy, zz, levels=levels, cmap="Greys", alpha=0.35, extend="max")
+        ax_map.contour(xx, yy, zz, levels=levels, colors="0.45", linewidths=0.5)
+        for name in PATH_OPTIMIZERS:
+            label = name + (" (diverged)" if name in diverged else "")
+            ax_map.plot(paths[name][:, 0], paths[name][:, 1], ".-", ms=2.5, lw=1.2, color=_PATH_COLORS[name],
+                        label=label)
+            ax_loss.plot(np.maximum(losses[name], 1e-12), color=_PATH_COLORS[name], label=label)
+        ax_map.plot(*spec["start"], "ko", ms=6)
+        for minimum in spec["minima"]:
+            ax_map.plot(*minimum, "*", color="gold", ms=14, markeredgecolor="k")
+        ax_map.set_xlim(x0, x1)
+        ax_map.set_ylim(y0, y1)
+        ax_map.set_title(f"{surface}: f = {spec['formula']}", fontsize=9)
+        ax_map.legend(fontsize=8, loc="lower right")
+        ax_loss.set_yscale("log")
+        ax_loss.set_xlabel("step")
+        ax_loss.set_ylabel("loss (0 at the minimum)")
+        ax_loss.set_title(f"learning rate {learning_rate:.3g}, beta1 {beta1:.2f}, beta2 {beta2:.3f}", fontsize=9)
+        ax_loss.grid(True, which="both", alpha=0.3)
+        fig.tight_layout()
+        return fig
+
+
+def optimizer_paths(**defaults) -> OptimizerPaths:
+    """An :class:`OptimizerPaths` explorer; make it the last expression of a cell to show it."""
+    return OptimizerPaths(**defaults)
+
+
+# --------------------------------------------------------------------------- u04: regularisation
+
+
+class RegularizationExplorer(Explorer):
+    """Train u04's three-layer network on the wave data with L2 (lambda) and dropout (keep_prob).
+
+    Controls: lambda, keep_prob, iterations. Each change retrains ``course.nn.regularization``
+    from the same seeded He initialisation (trained settings are remembered, so going back is
+    instant) and redraws the decision boundary over the training points, with the true boundary
+    dashed, beside the train and test accuracy of this setting and of the previous one.
+    """
+
+    layout_width = "30%"
+
+    def __init__(self, lambd: float = 0.0, keep_prob: float = 1.0, num_iterations: int = 5000,
+                 learning_rate: float = 0.6, layers_dims=(2, 40, 20, 1), seed: int = 0):
+        self.learning_rate, self.layers_dims, self.seed = learning_rate, list(layers_dims), seed
+        self.trained: dict = {}
+        self.previous = None
+        style = {"description_width": "80px"}
+        self.controls = {
+            "lambd": w.FloatSlider(value=lambd, min=0.0, max=2.0, step=0.05, description="λ (L2)",
+                                   continuous_update=False, style=style),
+            "keep_prob": w.FloatSlider(value=keep_prob, min=0.5, max=1.0, step=0.05, description="keep_prob",
+                                       continuous_update=False, style=style),
+            "num_iterations": w.IntSlider(value=num_iterations, min=1000, max=20000, step=1000,
+                                          description="iterations", continuous_update=False, style=style),
+        }
+        self._start()
+
+    def train(self, lambd: float, keep_prob: float, num_iterations: int) -> tuple[dict, float, float]:
+        """``(parameters, train accuracy, test accuracy)`` of one setting, trained once and remembered."""
+        from .data.planar import load_wave
+        from .nn import regularization
+
+        key = (round(lambd, 6), round(keep_prob, 6), int(num_iterations))
+        if key not in self.trained:
+            X, Y, X_test, Y_test = load_wave()
+            parameters = regularization.model(X, Y, self.layers_dims, self.learning_rate, num_iterations,
+                                              lambd, keep_prob, rng=np.random.default_rng(self.seed))
+            self.trained[key] = (parameters, accuracy(regularization.predict(parameters, X), Y),
+                                 accuracy(regularization.predict(parameters, X_test), Y_test))
+        return self.trained[key]
+
+    def draw(self, lambd, keep_prob, num_iterations) -> Figure:
+        from .data.planar import load_wave, wave_curve, wave_rule
+        from .nn import regularization
+
+        X, Y, X_test, Y_test = load_wave()
+        parameters, train, test = self.train(lambd, keep_prob, num_iterations)
+        label = f"λ={lambd:g}, keep={keep_prob:g}, {num_iterations // 1000}k it."
+        bars = {} if self.previous is None or self.previous[0] == label else {"before: " + self.previous[0]: self.previous[1]}
+        bars["now: " + label] = (train, test)
+        self.previous = (label, (train, test))
+        self.state = {"parameters": parameters, "train_accuracy": train, "test_accuracy": test,
+                      "lambd": lambd, "keep_prob": keep_prob, "num_iterations": num_iterations}
+        fig = Figure(figsize=(10.5, 4.2))
+        ax_map, ax_bars = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.1]})
+        plots.draw_boundary(ax_map, lambda P: regularization.predict(parameters, P), X, Y,
+                            f"train {train:.1%}, test {test:.1%} (gap {100 * (train - test):.1f} points)")
+        left, right = ax_map.get_xlim()
+        x1 = np.linspace(left, right, 200)
+        ax_map.plot(x1, wave_curve(x1), "k--", lw=1.2)
+        ax_map.set_xlim(left, right)
+        plots.draw_accuracy_bars(ax_bars, bars, best=accuracy(wave_rule(X_test), Y_test))
+        ax_bars.tick_params(axis="x", labelsize=7)
+        ax_bars.set_title("accuracy: the dotted line is the true boundary's on the test set", fontsize=9)
+        fig.tight_layout()
+        return fig
+
+
+def regularization_explorer(**defaults) -> RegularizationExplorer:
+    """A :class:`RegularizationExplorer`; make it the last expression of a cell to show it."""
+    return RegularizationExplorer(**defaults)

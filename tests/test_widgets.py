@@ -48,6 +48,11 @@ def test_boundary_explorer_retrains_and_redraws_within_budget(tmp_path, monkeypa
     assert not np.array_equal(explorer.state["parameters"]["W2"], first_params["W2"])
     record_metric("explorer redraw seconds (max of 5 changes)", max(timings))
     assert max(timings) < REDRAW_BUDGET_SECONDS, timings
+    explorer.controls["n_h"].value = explorer.controls["n_h"].max  # the slowest settings, for the record
+    start = time.perf_counter()
+    explorer.controls["num_iterations"].value = explorer.controls["num_iterations"].max
+    widgets.png_bytes(explorer.figure)
+    record_metric("explorer worst-case redraw seconds (50 units, 5000 iterations)", time.perf_counter() - start)
 
 
 def test_under_nbgrader_an_explorer_is_one_static_figure(monkeypatch):

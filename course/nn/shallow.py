@@ -70,19 +70,19 @@ def update_parameters(parameters: dict, grads: dict, learning_rate: float = 1.2)
 
 def nn_model(X: np.ndarray, Y: np.ndarray, n_h: int, num_iterations: int = 10000,
              learning_rate: float = 1.2, print_cost: bool = False, rng: np.random.Generator | None = None,
-             activation: str = "tanh", costs: list | None = None) -> dict:
+             activation: str = "tanh", costs: list | None = None, cost_every: int = 1) -> dict:
     """Initialise with ``rng`` and train by gradient descent; return the learned parameters.
 
-    ``costs``, if given, receives the cost of every iteration (for plotting).
+    ``costs``, if given, receives the cost of every ``cost_every``-th iteration (for plotting).
     """
     rng = np.random.default_rng(0) if rng is None else rng
     n_x, _, n_y = layer_sizes(X, Y)
     parameters = initialize_parameters(n_x, n_h, n_y, rng)
     for i in range(num_iterations):
         A2, cache = forward_propagation(X, parameters, activation)
-        if costs is not None or (print_cost and i % 1000 == 0):
+        if (costs is not None and i % cost_every == 0) or (print_cost and i % 1000 == 0):
             cost = compute_cost(A2, Y)
-            if costs is not None:
+            if costs is not None and i % cost_every == 0:
                 costs.append(cost)
             if print_cost and i % 1000 == 0:
                 print(f"Cost after iteration {i}: {cost:.6f}")
