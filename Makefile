@@ -27,8 +27,10 @@ build: install
 lab: build
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_FLAGS)
 
+# One BLAS thread: the course's matrices are small, and two threads fighting for two cores
+# (pytest, a kernel, nbgrader) can make a notebook 10 to 100 times slower.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_FLAGS)
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest $(PYTEST_FLAGS)
 
 check-release: install
 	$(BIN)/course build --check

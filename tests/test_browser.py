@@ -30,7 +30,9 @@ from .helpers import ROOT, fill_answers
 CHROMIUM = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--no-proxy-server"]
+                 "--disable-dev-shm-usage", "--no-proxy-server",
+                 # no DNS look-ups at all (Chromium still tries a few Google hosts otherwise)
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 UNIT, NOTEBOOK = "u02_shallow_nn", "planar_classification"
 TIMEOUT_MS = 90_000
 # JupyterLab user settings: no news or update checks, every cell in the DOM, no autosave.
@@ -114,7 +116,8 @@ def test_explorer_slider_redraws_the_plot_in_jupyterlab(lab, tmp_path):
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(TIMEOUT_MS)
-        foreign = []
+        foreign, page_errors = [], []
+        page.on("pageerror", lambda error: page_errors.append(str(error)))
         page.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1", "localhost")
                 and not r.url.startswith(("data:", "blob:")) and foreign.append(r.url))
         page.add_locator_handler(page.locator(".jp-Dialog"), _dismiss)
@@ -148,6 +151,7 @@ def test_explorer_slider_redraws_the_plot_in_jupyterlab(lab, tmp_path):
             expect(image).to_have_count(1)
             assert image.get_attribute("src").startswith("data:image/png;base64,")
             assert not foreign, f"the page tried to reach other hosts: {foreign}"
+            assert not page_errors, f"JavaScript errors: {page_errors}"
         except BaseException:
             page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
             raise

@@ -233,7 +233,10 @@ def describe_value(value: Any, show_values: bool) -> str:
         return "{" + ", ".join(f"{k!r}: {describe_value(v, False)}" for k, v in value.items()) + "}"
     if isinstance(value, np.random.Generator):
         return "rng"
-    if isinstance(value, (list, tuple)) and not show_values:
+    if isinstance(value, (list, tuple)):
+        plain = all(isinstance(v, (int, float, str)) for v in value)
+        if show_values and plain and len(value) <= 8:
+            return repr(value)
         return f"<{type(value).__name__} of {len(value)}>"
     if callable(value):
         return getattr(value, "__name__", "function")

@@ -67,3 +67,49 @@ def load_planar(name: str = "flower", m: int = 400, noise: float | None = None,
 
     data = cached(f"planar-{name}-m{m}-noise{noise:g}-seed{seed}", VERSION, build)
     return data["X"], data["Y"]
+
+
+# ----------------------------------------------------------------------------- u04: a dataset to overfit
+
+WAVE_VERSION = "wave-v1"
+
+
+def make_wave(m: int = 400, flip: float = 0.1, jitter: float = 0.05, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Two classes on either side of a sine wave, with some labels flipped.
+
+    Points are uniform in the square ``[-1, 1]^2``; a point is class 1 when ``x_2 + e`` lies above
+    the curve ``x_2 = 0.5 sin(pi x_1)`` (``e ~ N(0, jitter^2)`` blurs the boundary), and then a
+    fraction ``flip`` of the labels, chosen at random anywhere in the square, is flipped. The best
+    possible accuracy is therefore about ``1 - flip``; a network that gets every training point
+    right has learned the flipped ones too. Returns ``X (2, m)``, ``Y (1, m)``.
+    """
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1, 1, (2, m))
+    above = X[1] + rng.normal(0, jitter, m) > 0.5 * np.sin(np.pi * X[0])
+    Y = above ^ (rng.random(m) < flip)
+    return X, Y[None, :].astype(np.int64)
+
+
+def load_wave(m_train: int = 150, m_test: int = 1000, seed: int = 1) -> tuple[np.ndarray, ...]:
+    """u04's overfitting data: ``(X_train (2, m_train), Y_train, X_test (2, m_test), Y_test)``.
+
+    One draw of :func:`make_wave` with ``m_train + m_test`` points, split into a small training
+    set and a large test set (so test accuracy is measured precisely); cached as HDF5.
+    """
+    def build():
+        X, Y = make_wave(m_train + m_test, seed=seed)
+        return {"X_train": X[:, :m_train], "Y_train": Y[:, :m_train],
+                "X_test": X[:, m_train:], "Y_test": Y[:, m_train:]}
+
+    data = cached(f"wave-train{m_train}-test{m_test}-seed{seed}", WAVE_VERSION, build)
+    return data["X_train"], data["Y_train"], data["X_test"], data["Y_test"]
+
+
+def wave_curve(x1: np.ndarray) -> np.ndarray:
+    """The true boundary of :func:`make_wave`: ``x_2 = 0.5 sin(pi x_1)``."""
+    return 0.5 * np.sin(np.pi * x1)
+
+
+def wave_rule(X: np.ndarray) -> np.ndarray:
+    """The best classifier of :func:`make_wave`'s data: ``(1, m)`` labels, 1 above the curve."""
+    return (X[1] > wave_curve(X[0])).astype(np.int64)[None, :]

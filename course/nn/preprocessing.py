@@ -27,3 +27,16 @@ def standardize(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarray, np
     mu = np.mean(X_train, axis=1, keepdims=True)
     sigma = np.std(X_train - mu)
     return (X_train - mu) / sigma, (X_test - mu) / sigma
+
+
+def normalize_inputs(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Give every feature (row) of ``(n_x, m)`` data mean 0 and standard deviation 1 on the training set.
+
+    ``mu`` and ``sigma`` (both ``(n_x, 1)``) are the mean and the standard deviation of each
+    feature over the training examples; both sets are mapped by ``(X - mu) / sigma`` with these
+    training statistics (the test set is never used to compute them). Unlike :func:`standardize`,
+    each feature gets its own scale. Returns ``(X_train_norm, X_test_norm)``.
+    """
+    mu = np.mean(X_train, axis=1, keepdims=True)
+    sigma = np.std(X_train, axis=1, keepdims=True)
+    return (X_train - mu) / sigma, (X_test - mu) / sigma
