@@ -81,7 +81,8 @@ def run(request: dict) -> dict:
                 outcome = {"error": errors.get(exercise_id) or "is not defined by your answer cell",
                            "value": None, "used_reference": False, "args_after": None}
             else:
-                outcome = _outcome(call_student(fn, args, exercise.reference, quiet=True))
+                call = exercise.adapter(fn) if exercise.adapter else fn
+                outcome = _outcome(call_student(call, args, exercise.reference, quiet=True))
             outcomes.append(outcome)
         results[exercise_id] = outcomes
     return results

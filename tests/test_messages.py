@@ -117,3 +117,33 @@ def test_skipped_outputs_are_not_compared():
     spec = Compare(names=("out", "cache"), skip=("cache",))
     assert compare((np.ones(2), {"a": 1}), (np.ones(2), "anything"), spec) is None
     assert compare((np.ones(2), {"a": 1}), (np.zeros(2), "anything"), spec) is not None
+
+
+class _Counter:
+    def __init__(self):
+        self.total = 0.0
+
+    def add(self, x):
+        self.total += float(np.sum(x))
+        return self.total
+
+
+def _count_with(cls, xs):
+    counter = cls()
+    return [counter.add(x) for x in xs]
+
+
+def test_an_adapter_checks_a_class_through_a_function():
+    from course.checks import Case, Exercise, run_check
+
+    class Broken(_Counter):
+        def add(self, x):
+            return float(np.sum(x))
+
+    exercise = Exercise(id="demo.Counter", reference=lambda xs: _count_with(_Counter, xs),
+                        cases=(Case({"xs": [np.ones(2), np.ones(3)]}, [2.0, 5.0]),),
+                        hidden=lambda rng: {"xs": [rng.normal(size=2) for _ in range(3)]},
+                        adapter=lambda cls: (lambda xs: _count_with(cls, xs)))
+    assert run_check(exercise, _Counter).passed
+    result = run_check(exercise, Broken)
+    assert not result.passed and "output[1] is wrong: expected 5, got 3" in result.message

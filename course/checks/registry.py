@@ -69,6 +69,9 @@ class Exercise:
     updates:   names of arguments the function must update in place (e.g. ``bn_param``'s running
                averages); after the call each is compared with the reference's. Other arguments
                must stay unchanged unless ``modifies_inputs``.
+    adapter:   ``student_object -> function``, for exercises whose answer is not a plain function
+               (e.g. a class with ``train`` and ``predict``): turns what the answer cell defines
+               into a function called like the reference.
     properties: ``(args, expected, got) -> message or None``, run after the comparison: checks of
                statistics or quality (e.g. weights' spread, a trained model's accuracy) for
                outputs that cannot be compared value by value.
@@ -84,6 +87,7 @@ class Exercise:
     points: int = 1
     modifies_inputs: bool = False
     updates: tuple[str, ...] = ()
+    adapter: Callable[[Any], Callable] | None = None
     properties: Callable[[Args, Any, Any], str | None] | None = None
 
     @property
