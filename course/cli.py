@@ -4,6 +4,7 @@
     course build --check                 rebuild in a temporary folder; fail if release/ is stale
     course check NOTEBOOK                check a notebook's answer cells outside its kernel
     course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
+    course bench conv [--threads N]      time course.nn's convolution against PyTorch's
 """
 from __future__ import annotations
 
@@ -32,7 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     grade_cmd.add_argument("--memory", type=int, default=2048, help="MiB per submission")
     grade_cmd.add_argument("--seed", type=int, help="seed of the hidden cases (default: random)")
 
+    bench_cmd = commands.add_parser("bench", help="benchmarks of the reference layers")
+    bench_cmd.add_argument("what", choices=["conv"], help="what to time")
+    bench_cmd.add_argument("--threads", type=int, default=1, help="BLAS / PyTorch threads")
+    bench_cmd.add_argument("--repeats", type=int, default=5, help="runs per layer (the best is kept)")
+
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import conv_benchmark
+        conv_benchmark(repeats=args.repeats, threads=args.threads)
+        return 0
     if args.command == "build":
         return _build(args)
     if args.command == "check":

@@ -523,3 +523,103 @@ def learning_curves_log(curves: Mapping[str, Sequence[float]], every: int = 100,
     fig = learning_curves(curves, every, title)
     fig.axes[0].set_yscale("log")
     return fig
+
+
+# --------------------------------------------------------------------------- u07: convolutions
+
+
+def conv_speedup(labels: Sequence[str], loop_seconds: Sequence[float], fast_seconds: Sequence[float],
+                 title: str = "Loops against the vectorised layers") -> plt.Figure:
+    """Bars of the time of loop and vectorised versions of the same layers (log scale), with the speed-up."""
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    x = np.arange(len(labels))
+    ax.bar(x - 0.2, loop_seconds, 0.4, label="loops (your functions)", color="#c0392b")
+    ax.bar(x + 0.2, fast_seconds, 0.4, label="vectorised (course.nn.conv)", color="#2c5aa0")
+    for k, (slow, fast) in enumerate(zip(loop_seconds, fast_seconds)):
+        ax.text(k, slow * 1.15, f"x{slow / fast:.0f}", ha="center", va="bottom", fontsize=10)
+    ax.set_yscale("log")
+    ax.set_xticks(x, labels)
+    ax.set_ylabel("seconds (log scale)")
+    ax.set_ylim(top=max(loop_seconds) * 4)
+    ax.set_title(title)
+    ax.legend(loc="upper right")
+    fig.tight_layout()
+    return fig
+
+
+def feature_map(image: np.ndarray, kernel: np.ndarray, output: np.ndarray, title: str = "") -> plt.Figure:
+    """A grey image (H, W), a kernel (f, f) with its values written in, and the feature map it gives."""
+    fig = plt.figure(figsize=(11, 4))
+    ax_in, ax_k, ax_out = fig.subplots(1, 3, gridspec_kw={"width_ratios": [3, 1.2, 3]})
+    ax_in.imshow(image, cmap="gray")
+    ax_in.set_title(f"input {image.shape[0]} x {image.shape[1]}")
+    bound = float(np.max(np.abs(kernel))) or 1.0
+    ax_k.imshow(kernel, cmap="RdBu_r", vmin=-bound, vmax=bound)
+    for (i, j), value in np.ndenumerate(kernel):  # white text on the dark (strong) cells
+        ax_k.text(j, i, f"{value:.2g}", ha="center", va="center", fontsize=9,
+                  color="white" if abs(value) > 0.6 * bound else "black")
+    ax_k.set_title(f"kernel {kernel.shape[0]} x {kernel.shape[1]}")
+    bound = float(np.percentile(np.abs(output), 99)) or 1.0
+    ax_out.imshow(output, cmap="RdBu_r", vmin=-bound, vmax=bound)
+    ax_out.set_title(f"feature map {output.shape[0]} x {output.shape[1]}")
+    for ax in (ax_in, ax_k, ax_out):
+        ax.set_xticks([])
+        ax.set_yticks([])
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def distance_timings(seconds: Mapping[str, float], title: str = "Distance matrix: time per version") -> plt.Figure:
+    """Horizontal bars of the run time of each version (log scale), labelled with seconds and speed-up."""
+    names, values = list(seconds), np.array([seconds[n] for n in seconds], dtype=float)
+    fig, ax = plt.subplots(figsize=(7, 0.6 * len(names) + 1.2), layout="constrained")
+    ax.barh(names, values, color=["#c0392b", "#e67e22", "#27ae60"][:len(names)] + ["#7f8c8d"] * (len(names) - 3))
+    ax.set_xscale("log")
+    ax.invert_yaxis()
+    fastest = values.min()
+    for i, v in enumerate(values):
+        ax.text(v, i, f"  {v * 1e3:.1f} ms  ({v / fastest:.0f}x the fastest)", va="center", fontsize=9)
+    ax.set_xlim(fastest / 3, values.max() * 30)
+    ax.set_xlabel("seconds (log scale)")
+    ax.set_title(title)
+    return fig
+
+
+def cross_validation_accuracy(k_choices: Sequence[int], accuracies: np.ndarray,
+                              title: str = "k-fold cross-validation of kNN") -> plt.Figure:
+    """Each fold's accuracy (dots) and the mean with one standard deviation (error bars) against k.
+
+    accuracies: ``(len(k_choices), num_folds)``.
+    """
+    accuracies = np.asarray(accuracies, dtype=float)
+    fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+    for i, k in enumerate(k_choices):
+        ax.scatter([k] * accuracies.shape[1], accuracies[i], color="#95a5a6", s=14, zorder=2)
+    mean, std = accuracies.mean(axis=1), accuracies.std(axis=1)
+    ax.errorbar(k_choices, mean, yerr=std, color="#2c3e50", marker="o", capsize=4, zorder=3,
+                label="mean over folds, +- 1 std")
+    best = int(np.argmax(mean))
+    ax.scatter([k_choices[best]], [mean[best]], s=160, facecolors="none", edgecolors="#c0392b", zorder=4,
+               label=f"best: k = {k_choices[best]}")
+    ax.set_xlabel("k (number of neighbours)")
+    ax.set_ylabel("validation accuracy")
+    ax.set_title(title)
+    ax.legend(loc="lower left")
+    return fig
+
+
+def gradient_norms_by_depth(norms: Mapping[str, Sequence[float]],
+                            title: str = "Gradient size at each block, at initialisation") -> plt.Figure:
+    """One line per network: the norm of dL/d(input of block k) against k (log scale), first block left."""
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    for name, values in norms.items():
+        ax.plot(np.arange(1, len(values) + 1), values, "o-", label=name)
+    ax.set_yscale("log")
+    ax.set_xlabel("block (1 = nearest the input)")
+    ax.set_ylabel("norm of the gradient (log scale)")
+    ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    return fig

@@ -89,4 +89,5 @@ def test_autograde_feedback_and_validate(course_copy, unit):
         solution = course_copy / "source" / unit / f"{name}.ipynb"
         blank = course_copy / "release" / unit / f"{name}.ipynb"
         assert not validator.validate(str(solution)), f"Validator fails the solution of {name}"
-        assert validator.validate(str(blank)), f"Validator passes the blank {name}"
+        if notebooks.answer_ids(sources[name]):  # a notebook without exercises has nothing to fail
+            assert validator.validate(str(blank)), f"Validator passes the blank {name}"
