@@ -99,3 +99,18 @@ def test_grade_submissions_ignores_inserted_cells(tmp_path):
     total = sum(REGISTRY[i].points for i in notebooks.answer_ids(source))
     assert totals == {"correct": total, "mutant": total - REGISTRY["numpy.softmax"].points, "cheater": 0}
     assert (tmp_path / "autograded" / "course-grades.csv").exists()
+
+
+def _graded_sources():
+    for path in notebooks.source_notebooks(ROOT):
+        if notebooks.answer_ids(notebooks.read_source(path)):
+            yield pytest.param(path, id=f"{path.parent.name}/{path.stem}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", list(_graded_sources()))
+def test_course_grade_gives_every_solution_full_marks(path):
+    source = notebooks.read_source(path)
+    grades = grade_notebook(setup_source(source), answer_sources(source), notebooks.answer_ids(source),
+                            seed=11, timeout=300)
+    assert all(g.score == g.max_score for g in grades), [g.message for g in grades if g.score < g.max_score]
