@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .checks import get
 from .checks.runner import Outcome, case_args, judge, summarise
-from .notebooks import answer_ids, cell_role, course_root, exercise_id, nbgrader_meta, read_ipynb, read_source
+from .notebooks import answer_ids, answer_sources, course_root, read_ipynb, read_source, setup_source
 from .sandbox import load_results
 
 # An answer that imports the reference implementations is not the student's work.
@@ -44,20 +44,6 @@ class ExerciseGrade:
     score: float
     max_score: float
     message: str
-
-
-def answer_sources(nb) -> dict[str, str]:
-    """``{exercise id: source}`` of a notebook's answer cells (the first cell of each grade_id)."""
-    sources: dict[str, str] = {}
-    for cell in nb.cells:
-        if cell_role(cell) == "answer":
-            sources.setdefault(exercise_id(nbgrader_meta(cell)["grade_id"]), cell.source)
-    return sources
-
-
-def setup_source(nb) -> str:
-    """The source of the notebook's setup cell(s)."""
-    return "\n".join(c.source for c in nb.cells if cell_role(c) == "setup")
 
 
 def grade_notebook(setup: str, answers: dict[str, str], exercise_ids: list[str], seed: int,

@@ -60,12 +60,23 @@ def read_source(path: Path | str) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         # keep only what nbgrader and JupyterLab use; drop jupytext's layout hints
         cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k in KEPT_METADATA})
+        _set_points(cell)
         cell.id = f"c{i:03d}-" + re.sub(r"[^A-Za-z0-9_-]", "-", nbgrader_meta(cell).get("grade_id", cell.cell_type))[:50]
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
     nbformat.validate(nb)
     return nb
+
+
+def _set_points(cell) -> None:
+    """A test cell's nbgrader points come from the registry: an exercise's points live there only."""
+    meta = cell.metadata.get("nbgrader", {})
+    if cell.cell_type == "code" and meta.get("grade") and meta.get("grade_id", "").endswith(TEST_SUFFIX):
+        from .checks import REGISTRY  # imported here: the registry is not needed to read a notebook
+        exercise = REGISTRY.get(exercise_id(meta["grade_id"][: -len(TEST_SUFFIX)]))
+        if exercise is not None:
+            meta["points"] = exercise.points
 
 
 def read_ipynb(path: Path | str) -> nbformat.NotebookNode:
@@ -97,24 +108,37 @@ def answer_ids(nb) -> list[str]:
     return [exercise_id(nbgrader_meta(c)["grade_id"]) for c in nb.cells if cell_role(c) == "answer"]
 
 
-def answer_namespace(nb) -> dict:
-    """Run only the setup and answer cells of ``nb`` and return the names they define.
+def run_answer_cells(setup: str, answers: dict[str, str]) -> tuple[dict, dict[str, str]]:
+    """Run a setup cell, then answer cells ``{exercise id: source}``, in one fresh namespace.
 
-    This is how functions are taken from a notebook for checking outside the student's kernel:
-    cells the student inserted, demo cells and test cells are not run, so they cannot change what
-    is checked. An answer cell that raises leaves the names defined before the error.
+    Returns ``(namespace, errors)`` with ``errors[exercise id]`` saying why an answer cell failed
+    (its names defined before the error stay). The setup cell must run. This is how functions are
+    taken from a notebook for checking outside the student's kernel: cells the student inserted,
+    demo cells and test cells are never run, so they cannot change what is checked.
     """
     namespace: dict = {"__name__": "__answers__"}
+    exec(compile(without_magics(setup), "<setup>", "exec"), namespace)
+    errors = {}
+    for exercise, source in answers.items():
+        try:
+            exec(compile(without_magics(source), f"<answer {exercise}>", "exec"), namespace)
+        except Exception as error:  # noqa: BLE001  an unfinished answer is graded as such
+            errors[exercise] = f"{type(error).__name__}: {error}"
+    return namespace, errors
+
+
+def setup_source(nb) -> str:
+    """The source of the notebook's setup cell(s)."""
+    return "\n".join(c.source for c in nb.cells if cell_role(c) == "setup")
+
+
+def answer_sources(nb) -> dict[str, str]:
+    """``{exercise id: source}`` of a notebook's answer cells (the first cell of each grade_id)."""
+    sources: dict[str, str] = {}
     for cell in nb.cells:
-        role = cell_role(cell)
-        if role in ("setup", "answer"):
-            code = without_magics(cell.source)
-            try:
-                exec(compile(code, f"<{nbgrader_meta(cell)['grade_id']}>", "exec"), namespace)
-            except Exception:  # noqa: BLE001  an unfinished answer is graded as such
-                if role == "setup":
-                    raise
-    return namespace
+        if cell_role(cell) == "answer":
+            sources.setdefault(exercise_id(nbgrader_meta(cell)["grade_id"]), cell.source)
+    return sources
 
 
 def without_magics(source: str) -> str:
@@ -123,6 +147,6 @@ def without_magics(source: str) -> str:
 
 
 def answer_functions(nb) -> dict:
-    """``{exercise id: object}`` for each answer cell, taken from :func:`answer_namespace`."""
-    namespace = answer_namespace(nb)
+    """``{exercise id: object}`` for each answer cell, from :func:`run_answer_cells` on ``nb``."""
+    namespace, _ = run_answer_cells(setup_source(nb), answer_sources(nb))
     return {i: namespace.get(i.rsplit(".", 1)[-1]) for i in answer_ids(nb)}

@@ -61,16 +61,10 @@ def run(request: dict) -> dict:
     """Run the cells of ``request`` and make its calls; return ``{exercise id: [outcome dict]}``."""
     from .checks import get
     from .checks.runner import call_student
-    from .notebooks import without_magics
+    from .notebooks import run_answer_cells
 
-    namespace: dict = {"__name__": "__answers__"}
-    exec(compile(without_magics(request["setup"]), "<setup>", "exec"), namespace)
-    errors = {}
-    for exercise_id, source in request["answers"].items():
-        try:
-            exec(compile(without_magics(source), f"<answer {exercise_id}>", "exec"), namespace)
-        except Exception as error:  # noqa: BLE001  reported for every call of this exercise
-            errors[exercise_id] = f"could not be defined: your answer cell raised {type(error).__name__}: {error}"
+    namespace, errors = run_answer_cells(request["setup"], request["answers"])
+    errors = {i: f"could not be defined: your answer cell raised {e}" for i, e in errors.items()}
     results = {}
     for exercise_id, calls in request["calls"].items():
         exercise = get(exercise_id)

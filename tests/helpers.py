@@ -4,6 +4,10 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
+import os
+import signal
+import socket
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -40,3 +44,20 @@ def fill_answers(release_nb, source_nb, replace: dict[str, str] | None = None):
             gid = notebooks.nbgrader_meta(cell)["grade_id"]
             cell.source = (replace or {}).get(notebooks.exercise_id(gid), solutions[gid])
     return nb
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop a server started with ``start_new_session=True``: SIGTERM (JupyterLab then shuts its
+    kernels down), SIGKILL after 20 s."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)

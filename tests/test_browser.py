@@ -11,8 +11,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,7 +23,7 @@ import pytest
 
 from course import notebooks
 
-from .helpers import ROOT, fill_answers
+from .helpers import ROOT, fill_answers, free_port, stop_server
 
 CHROMIUM = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,11 +46,6 @@ if not os.access(CHROMIUM, os.X_OK):
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
@@ -67,7 +60,7 @@ def lab(tmp_path_factory):
     source = notebooks.read_source(ROOT / "source" / UNIT / f"{NOTEBOOK}.py")
     release = notebooks.read_ipynb(ROOT / "release" / UNIT / f"{NOTEBOOK}.ipynb")
     nbformat.write(fill_answers(release, source), root / f"{NOTEBOOK}.ipynb")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
            "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
            "JUPYTER_RUNTIME_DIR": str(state / "runtime"), "JUPYTER_CONFIG_DIR": str(state / "config")}
@@ -93,11 +86,7 @@ def lab(tmp_path_factory):
                 time.sleep(0.3)
         yield url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_server(proc)
         log.close()
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from course import notebooks
 from course.checks import REGISTRY
-from course.grading import answer_sources, grade_notebook, grade_submissions, setup_source
+from course.grading import grade_notebook, grade_submissions
+from course.notebooks import answer_sources, setup_source
 
 from .helpers import ROOT, fill_answers, renamed_source
 

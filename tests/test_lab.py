@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -13,13 +10,8 @@ import urllib.request
 
 import pytest
 
-from .helpers import ROOT
+from .helpers import ROOT, free_port, stop_server
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -32,7 +24,7 @@ def _get(url: str) -> tuple[int, str]:
 
 @pytest.mark.slow
 def test_make_lab_serves_the_course():
-    port = _free_port()
+    port = free_port()
     flags = (f"--no-browser --port={port} --ServerApp.port_retries=0 --IdentityProvider.token= "
              f"--ServerApp.password=")
     # `-o build`: don't rebuild release/ here; test_release checks the committed one.
@@ -55,8 +47,4 @@ def test_make_lab_serves_the_course():
         assert _get(f"{base}/lab/tree/release/u00_numpy/numpy_basics.ipynb")[0] == 200
         assert _get(f"{base}/formgrader/manage_assignments")[0] == 200
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_server(proc)

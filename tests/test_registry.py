@@ -126,7 +126,8 @@ def test_every_exercise_is_in_exactly_one_notebook_with_a_matching_test_cell():
             seen[exercise_id] = path.name
             test = tests.get(notebooks.grade_id(exercise_id, test=True))
             assert test is not None, f"{exercise_id} has no test cell"
-            assert notebooks.nbgrader_meta(test)["points"] == REGISTRY[exercise_id].points
+            assert notebooks.nbgrader_meta(test)["points"] == REGISTRY[exercise_id].points  # set by read_source
+            assert '"points"' not in path.read_text(), f"{path.name}: points belong in the registry only"
             name = REGISTRY[exercise_id].name
             visible, _, rest = test.source.partition("### BEGIN HIDDEN TESTS")
             assert f'check("{exercise_id}", {name})' in visible

@@ -86,12 +86,6 @@ def _normalize_test_own_stats(X_train, X_test):
     return scale(X_train), scale(X_test)
 
 
-def _normalize_one_sigma(X_train, X_test):
-    mu = np.mean(X_train, axis=1, keepdims=True)
-    sigma = np.std(X_train - mu)
-    return (X_train - mu) / sigma, (X_test - mu) / sigma
-
-
 # ----------------------------------------------------------------------------- typical mistakes: L2 and dropout
 
 
@@ -462,7 +456,8 @@ register(
         compare=Compare(names=("X_train_norm", "X_test_norm")),
         mutants={"divided by the variance instead of the standard deviation": _normalize_variance,
                  "the test set normalised with its own mean and standard deviation": _normalize_test_own_stats,
-                 "one standard deviation for all features instead of one per feature": _normalize_one_sigma},
+                 "one standard deviation for all features instead of one per feature (u01's standardize)":
+                     preprocessing.standardize},
     ),
     Exercise(
         id="practical.compute_cost_with_regularization",

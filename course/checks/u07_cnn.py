@@ -396,7 +396,8 @@ register(
         id="cnn.same_padding",
         reference=conv.same_padding,
         cases=(Case({"n": 227, "f": 11, "s": 4}, (4, 4, 57)), Case({"n": 64, "f": 4, "s": 1}, (1, 2, 64)),
-               Case({"n": 10, "f": 6, "s": 3}, (2, 3, 4))),
+               Case({"n": 10, "f": 6, "s": 3}, (2, 3, 4)),
+               Case({"n": 10, "f": 1, "s": 4}, (0, 0, 3))),  # stride above f: no padding, never negative
         hidden=_same_case,
         compare=Compare(names=("p_start", "p_end", "n_out")),
         mutants={"the extra pixel of padding at the start": _same_extra_at_start,

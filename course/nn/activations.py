@@ -22,6 +22,11 @@ def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
     return s * (1.0 - s)
 
 
+def relu(z: np.ndarray) -> np.ndarray:
+    """Element-wise ``max(z, 0)``; same shape out."""
+    return np.maximum(z, 0)
+
+
 def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     """Softmax along ``axis`` (the last one, i.e. each row of an ``(m, n)`` array, by default).
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import sigmoid
+from .activations import relu, sigmoid
 from .shallow import compute_cost  # the cross-entropy of unit 2, unchanged
 
 __all__ = ["initialize_parameters_deep", "linear_forward", "linear_activation_forward",
@@ -48,10 +48,6 @@ def linear_forward(A: np.ndarray, W: np.ndarray, b: np.ndarray) -> tuple[np.ndar
     """
     return W @ A + b, (A, W, b)
 
-
-def relu(Z: np.ndarray) -> np.ndarray:
-    """Element-wise ``max(Z, 0)``; same shape out."""
-    return np.maximum(Z, 0)
 
 
 def linear_activation_forward(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray,

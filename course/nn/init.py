@@ -10,6 +10,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .activations import relu
+
 
 def initialize_parameters_zeros(layers_dims: Sequence[int], rng: np.random.Generator) -> dict:
     """Every weight and bias 0. (``rng`` is unused; it is there so all three share one signature.)
@@ -66,7 +68,7 @@ def signal_spread(X: np.ndarray, depth: int, width: int, weight_std: Callable[[i
     Returns ``(act_std, grad_std)``, both ``(depth + 1,)``: ``act_std[l]`` is the standard
     deviation of all entries of ``A[l]`` (``A[0] = X``), ``grad_std[l]`` that of ``dA[l]``.
     """
-    g, dg = {"relu": (lambda Z: np.maximum(Z, 0), lambda Z: (Z > 0).astype(float)),
+    g, dg = {"relu": (relu, lambda Z: (Z > 0).astype(float)),
              "tanh": (np.tanh, lambda Z: 1 - np.tanh(Z) ** 2)}[activation]
     A, Ws, Zs, act_std = X, [], [], [float(np.std(X))]
     with np.errstate(all="ignore"):

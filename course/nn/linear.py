@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .activations import softmax
+
 
 def svm_loss_naive(W, X, y, reg):
     """Multiclass SVM (hinge) loss with margin 1, with loops over examples and classes.
@@ -60,9 +62,7 @@ def softmax_loss_naive(W, X, y, reg):
     N = X.shape[0]
     loss, dW = 0.0, np.zeros_like(W)
     for i in range(N):
-        scores = X[i] @ W
-        scores = scores - np.max(scores)
-        probs = np.exp(scores) / np.sum(np.exp(scores))
+        probs = softmax(X[i] @ W)
         loss -= np.log(probs[y[i]])
         probs[y[i]] -= 1
         dW += np.outer(X[i], probs)

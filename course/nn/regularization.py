@@ -17,15 +17,12 @@ from typing import Sequence
 
 import numpy as np
 
-from .activations import sigmoid
+from .activations import relu, sigmoid
 from .init import INITIALIZATIONS
+from .shallow import compute_cost  # the cross-entropy of units 1 to 3
 
 LAYERS = (1, 2, 3)
 
-
-def relu(Z: np.ndarray) -> np.ndarray:
-    """``max(Z, 0)`` element-wise."""
-    return np.maximum(Z, 0)
 
 
 def forward_with_masks(X: np.ndarray, parameters: dict, keep_prob: float = 1.0,
@@ -52,12 +49,6 @@ def forward_with_masks(X: np.ndarray, parameters: dict, keep_prob: float = 1.0,
 def forward_propagation(X: np.ndarray, parameters: dict) -> tuple[np.ndarray, dict]:
     """The plain forward pass: ``(A3 (1, m), cache)``, cache as in the module docstring."""
     return forward_with_masks(X, parameters)
-
-
-def compute_cost(A3: np.ndarray, Y: np.ndarray) -> float:
-    """Cross-entropy ``-(1/m) sum(Y log A3 + (1 - Y) log(1 - A3))``, a float."""
-    m = Y.shape[1]
-    return -float(np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3))) / m
 
 
 def cost_from_logits(Z3: np.ndarray, Y: np.ndarray) -> float:

@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .activations import relu
 from .conv import conv_backward, conv_forward
-
-
-def relu(Z: np.ndarray) -> np.ndarray:
-    return np.maximum(0, Z)
 
 
 def _main_path(X: np.ndarray, parameters: dict, s: int):

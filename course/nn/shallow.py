@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import sigmoid
+from .activations import relu, sigmoid
 
 ACTIVATIONS = {
     "tanh": (np.tanh, lambda A: 1 - A ** 2),
-    "relu": (lambda Z: np.maximum(Z, 0), lambda A: (A > 0).astype(A.dtype)),
+    "relu": (relu, lambda A: (A > 0).astype(A.dtype)),
     "sigmoid": (sigmoid, lambda A: A * (1 - A)),
 }
 """name -> (g, g' expressed through the activation A = g(Z))"""

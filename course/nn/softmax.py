@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .activations import softmax
+
 
 def softmax_cross_entropy(Z: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarray]:
     """``(cost, dZ)``: the mean cross-entropy and ``dZ = A - Y`` ``(C, m)``.
@@ -17,8 +19,6 @@ def softmax_cross_entropy(Z: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarr
     ``dW = dZ A_prev^T / m`` and ``db`` are computed.
     """
     m = Z.shape[1]
-    shifted = Z - np.max(Z, axis=0, keepdims=True)
-    exp = np.exp(shifted)
-    A = exp / np.sum(exp, axis=0, keepdims=True)
+    A = softmax(Z, axis=0)
     cost = -float(np.sum(Y * np.log(A))) / m
     return cost, A - Y

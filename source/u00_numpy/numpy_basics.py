@@ -59,7 +59,7 @@ def basic_sigmoid(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-basic_sigmoid-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-basic_sigmoid-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.basic_sigmoid", basic_sigmoid)
 ### BEGIN HIDDEN TESTS
 check("numpy.basic_sigmoid", basic_sigmoid, hidden=True)
@@ -100,7 +100,7 @@ def sigmoid(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-sigmoid-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-sigmoid-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.sigmoid", sigmoid)
 ### BEGIN HIDDEN TESTS
 check("numpy.sigmoid", sigmoid, hidden=True)
@@ -130,7 +130,7 @@ def sigmoid_derivative(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-sigmoid_derivative-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-sigmoid_derivative-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.sigmoid_derivative", sigmoid_derivative)
 ### BEGIN HIDDEN TESTS
 check("numpy.sigmoid_derivative", sigmoid_derivative, hidden=True)
@@ -177,7 +177,7 @@ def image2vector(image):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-image2vector-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-image2vector-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.image2vector", image2vector)
 ### BEGIN HIDDEN TESTS
 check("numpy.image2vector", image2vector, hidden=True)
@@ -225,7 +225,7 @@ def normalize_rows(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-normalize_rows-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-normalize_rows-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.normalize_rows", normalize_rows)
 ### BEGIN HIDDEN TESTS
 check("numpy.normalize_rows", normalize_rows, hidden=True)
@@ -298,7 +298,7 @@ def broadcast_shape(shape_a, shape_b):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-broadcast_shape-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-broadcast_shape-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.broadcast_shape", broadcast_shape)
 ### BEGIN HIDDEN TESTS
 check("numpy.broadcast_shape", broadcast_shape, hidden=True)
@@ -356,7 +356,7 @@ def center_rows(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-center_rows-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-center_rows-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.center_rows", center_rows)
 ### BEGIN HIDDEN TESTS
 check("numpy.center_rows", center_rows, hidden=True)
@@ -400,7 +400,7 @@ def softmax(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-softmax-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-softmax-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.softmax", softmax)
 ### BEGIN HIDDEN TESTS
 check("numpy.softmax", softmax, hidden=True)
@@ -470,7 +470,7 @@ def L1(yhat, y):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-L1-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-L1-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.L1", L1)
 ### BEGIN HIDDEN TESTS
 check("numpy.L1", L1, hidden=True)
@@ -485,7 +485,7 @@ def L2(yhat, y):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "numpy-L2-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "numpy-L2-test", "locked": true, "schema_version": 3, "solution": false}
 check("numpy.L2", L2)
 ### BEGIN HIDDEN TESTS
 check("numpy.L2", L2, hidden=True)

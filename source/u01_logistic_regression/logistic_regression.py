@@ -62,7 +62,7 @@ def dataset_facts(train_x_orig, test_x_orig):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-dataset_facts-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-dataset_facts-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.dataset_facts", dataset_facts)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.dataset_facts", dataset_facts, hidden=True)
@@ -98,7 +98,7 @@ def flatten(images):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-flatten-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-flatten-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.flatten", flatten)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.flatten", flatten, hidden=True)
@@ -134,7 +134,7 @@ def standardize(X_train, X_test):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-standardize-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-standardize-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.standardize", standardize)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.standardize", standardize, hidden=True)
@@ -175,7 +175,7 @@ def sigmoid(z):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-sigmoid-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-sigmoid-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.sigmoid", sigmoid)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.sigmoid", sigmoid, hidden=True)
@@ -199,7 +199,7 @@ def initialize_with_zeros(dim):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-initialize_with_zeros-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-initialize_with_zeros-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.initialize_with_zeros", initialize_with_zeros)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.initialize_with_zeros", initialize_with_zeros, hidden=True)
@@ -246,7 +246,7 @@ def propagate(w, b, X, Y):
     return grads, cost
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-propagate-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-propagate-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.propagate", propagate)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.propagate", propagate, hidden=True)
@@ -286,7 +286,7 @@ def optimize(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
     return params, grads, costs
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-optimize-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-optimize-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.optimize", optimize)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.optimize", optimize, hidden=True)
@@ -308,7 +308,7 @@ def predict(w, b, X):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-predict-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-predict-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.predict", predict)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.predict", predict, hidden=True)
@@ -340,7 +340,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
             "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 
-# %% nbgrader={"grade": true, "grade_id": "logistic_regression-model-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "logistic_regression-model-test", "locked": true, "schema_version": 3, "solution": false}
 check("logistic_regression.model", model)
 ### BEGIN HIDDEN TESTS
 check("logistic_regression.model", model, hidden=True)

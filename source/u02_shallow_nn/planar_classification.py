@@ -73,7 +73,7 @@ def layer_sizes(X, Y):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-layer_sizes-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-layer_sizes-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.layer_sizes", layer_sizes)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.layer_sizes", layer_sizes, hidden=True)
@@ -108,7 +108,7 @@ def initialize_parameters(n_x, n_h, n_y, rng):
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-initialize_parameters-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-initialize_parameters-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.initialize_parameters", initialize_parameters)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.initialize_parameters", initialize_parameters, hidden=True)
@@ -134,7 +134,7 @@ def forward_propagation(X, parameters):
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-forward_propagation-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-forward_propagation-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.forward_propagation", forward_propagation)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.forward_propagation", forward_propagation, hidden=True)
@@ -163,7 +163,7 @@ def compute_cost(A2, Y):
     return float(cost)
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-compute_cost-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-compute_cost-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.compute_cost", compute_cost)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.compute_cost", compute_cost, hidden=True)
@@ -204,7 +204,7 @@ def backward_propagation(parameters, cache, X, Y):
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-backward_propagation-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-backward_propagation-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.backward_propagation", backward_propagation)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.backward_propagation", backward_propagation, hidden=True)
@@ -225,7 +225,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-update_parameters-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-update_parameters-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.update_parameters", update_parameters)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.update_parameters", update_parameters, hidden=True)
@@ -262,7 +262,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=Fals
     return parameters
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-nn_model-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-nn_model-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.nn_model", nn_model)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.nn_model", nn_model, hidden=True)
@@ -283,7 +283,7 @@ def predict(parameters, X):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "shallow_nn-predict-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "shallow_nn-predict-test", "locked": true, "schema_version": 3, "solution": false}
 check("shallow_nn.predict", predict)
 ### BEGIN HIDDEN TESTS
 check("shallow_nn.predict", predict, hidden=True)

@@ -113,7 +113,7 @@ def initialize_parameters_deep(layer_dims, rng):
     return parameters
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-initialize_parameters_deep-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-initialize_parameters_deep-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.initialize_parameters_deep", initialize_parameters_deep)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.initialize_parameters_deep", initialize_parameters_deep, hidden=True)
@@ -148,7 +148,7 @@ def linear_forward(A, W, b):
     return Z, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_forward-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.linear_forward", linear_forward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.linear_forward", linear_forward, hidden=True)
@@ -185,7 +185,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     return A, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_activation_forward-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_activation_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.linear_activation_forward", linear_activation_forward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.linear_activation_forward", linear_activation_forward, hidden=True)
@@ -224,7 +224,7 @@ def L_model_forward(X, parameters):
     return AL, caches
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-L_model_forward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-L_model_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.L_model_forward", L_model_forward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.L_model_forward", L_model_forward, hidden=True)
@@ -253,8 +253,8 @@ for l in range(1, len(layer_dims)):
 # %% [markdown]
 # With $0.01$ each layer shrinks the signal about fifteenfold, and after ten layers nothing
 # is left of the input: the output is $0.5$ for every example, and the gradients that flow back
-# are just as small. With $1/\sqrt{n^{[l-1]}}$ the spread only loses a factor of about 0.65 to
-# 0.7 per layer, because the relu sets half of the values to zero.
+# are just as small. With $1/\sqrt{n^{[l-1]}}$ the spread only loses a factor of about 0.6 to
+# 0.8 per layer (see the table), because the relu sets half of the values to zero.
 #
 # ## 4. The cost
 #
@@ -281,7 +281,7 @@ def compute_cost(AL, Y):
     return float(cost)
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-compute_cost-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-compute_cost-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.compute_cost", compute_cost)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.compute_cost", compute_cost, hidden=True)
@@ -330,7 +330,7 @@ def linear_backward(dZ, cache):
     return dA_prev, dW, db
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_backward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.linear_backward", linear_backward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.linear_backward", linear_backward, hidden=True)
@@ -373,7 +373,7 @@ def linear_activation_backward(dA, cache, activation):
     return dA_prev, dW, db
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_activation_backward-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-linear_activation_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.linear_activation_backward", linear_activation_backward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.linear_activation_backward", linear_activation_backward, hidden=True)
@@ -418,7 +418,7 @@ def L_model_backward(AL, Y, caches):
     return grads
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-L_model_backward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-L_model_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.L_model_backward", L_model_backward)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.L_model_backward", L_model_backward, hidden=True)
@@ -480,7 +480,7 @@ def update_parameters(params, grads, learning_rate):
     return parameters
 
 
-# %% nbgrader={"grade": true, "grade_id": "deep_nn-update_parameters-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "deep_nn-update_parameters-test", "locked": true, "schema_version": 3, "solution": false}
 check("deep_nn.update_parameters", update_parameters)
 ### BEGIN HIDDEN TESTS
 check("deep_nn.update_parameters", update_parameters, hidden=True)

@@ -101,7 +101,7 @@ def gradient_check(x, theta, epsilon=1e-7):
     return float(difference)
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-gradient_check-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-gradient_check-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.gradient_check", gradient_check)
 ### BEGIN HIDDEN TESTS
 check("practical.gradient_check", gradient_check, hidden=True)
@@ -186,7 +186,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
     return float(difference)
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-gradient_check_n-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-gradient_check_n-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.gradient_check_n", gradient_check_n)
 ### BEGIN HIDDEN TESTS
 check("practical.gradient_check_n", gradient_check_n, hidden=True)

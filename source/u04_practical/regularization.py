@@ -171,7 +171,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
     return float(cost)
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-compute_cost_with_regularization-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-compute_cost_with_regularization-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.compute_cost_with_regularization", compute_cost_with_regularization)
 ### BEGIN HIDDEN TESTS
 check("practical.compute_cost_with_regularization", compute_cost_with_regularization, hidden=True)
@@ -219,7 +219,7 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-backward_propagation_with_regularization-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-backward_propagation_with_regularization-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.backward_propagation_with_regularization", backward_propagation_with_regularization)
 ### BEGIN HIDDEN TESTS
 check("practical.backward_propagation_with_regularization", backward_propagation_with_regularization, hidden=True)
@@ -296,7 +296,7 @@ def forward_propagation_with_dropout(X, parameters, keep_prob, rng):
     return A3, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-forward_propagation_with_dropout-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-forward_propagation_with_dropout-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.forward_propagation_with_dropout", forward_propagation_with_dropout)
 ### BEGIN HIDDEN TESTS
 check("practical.forward_propagation_with_dropout", forward_propagation_with_dropout, hidden=True)
@@ -355,7 +355,7 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
 
 
-# %% nbgrader={"grade": true, "grade_id": "practical-backward_propagation_with_dropout-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "practical-backward_propagation_with_dropout-test", "locked": true, "schema_version": 3, "solution": false}
 check("practical.backward_propagation_with_dropout", backward_propagation_with_dropout)
 ### BEGIN HIDDEN TESTS
 check("practical.backward_propagation_with_dropout", backward_propagation_with_dropout, hidden=True)

@@ -4,8 +4,9 @@
 # Unit 4 normalised the *inputs* of a network: every feature centred and divided by its standard
 # deviation, so that the cost surface is rounder and gradient descent can take larger steps.
 # **Batch normalisation** does the same inside the network, for the pre-activations of a hidden
-# layer, using the statistics of the current mini-batch. It makes deep networks train faster and
-# makes them less sensitive to the learning rate and to the initial weights.
+# layer, using the statistics of the current mini-batch. It is known to make deep networks train
+# faster and less sensitive to the learning rate and the initial weights (this notebook builds it
+# and uses it; comparing training with and without it is one of the things to try at the end).
 #
 # The second half of the notebook replaces the sigmoid output, which separates two classes, by
 # the **softmax**, which gives a probability to each of $C$ classes, with its cross-entropy cost.
@@ -107,7 +108,7 @@ def batchnorm_forward(x, gamma, beta, bn_param):
     return out, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-batchnorm_forward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-batchnorm_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.batchnorm_forward", batchnorm_forward)
 ### BEGIN HIDDEN TESTS
 check("optimization.batchnorm_forward", batchnorm_forward, hidden=True)
@@ -153,24 +154,25 @@ fig = plots.running_averages(np.array(history), np.array([3.0, -5.0, 0.0]),
 #
 # For $x$, each $x^{(i)}$ changes $\hat x^{(i)}$ directly, and also changes *every* $\hat x^{(j)}$ of
 # the mini-batch through $\mu$ and $\sigma^2$. With $d\hat x = d\text{out} \cdot \gamma$ and
-# $\sigma = \sqrt{\sigma^2 + \varepsilon}$, the chain rule along the three paths gives
+# $s = \sqrt{\sigma^2 + \varepsilon}$ (so $\hat x = (x - \mu) / s$), the chain rule along the
+# three paths gives
 #
-# $$d\sigma^2 = -\frac{1}{2\sigma^3} \sum_{j} d\hat x^{(j)} \big(x^{(j)} - \mu\big), \qquad
-#   d\mu = -\frac{1}{\sigma} \sum_{j} d\hat x^{(j)}$$
+# $$d\sigma^2 = -\frac{1}{2 s^3} \sum_{j} d\hat x^{(j)} \big(x^{(j)} - \mu\big), \qquad
+#   d\mu = -\frac{1}{s} \sum_{j} d\hat x^{(j)}$$
 #
 # (the path from $\mu$ through $\sigma^2$ contributes $-\frac{2}{m} d\sigma^2 \sum_j (x^{(j)} - \mu)
 # = 0$), and then
 #
-# $$dx^{(i)} = \frac{d\hat x^{(i)}}{\sigma} + d\sigma^2\, \frac{2 \big(x^{(i)} - \mu\big)}{m} + \frac{d\mu}{m}.$$
+# $$dx^{(i)} = \frac{d\hat x^{(i)}}{s} + d\sigma^2\, \frac{2 \big(x^{(i)} - \mu\big)}{m} + \frac{d\mu}{m}.$$
 #
-# Substituting $x^{(i)} - \mu = \sigma \hat x^{(i)}$ simplifies this to one line, with means over
+# Substituting $x^{(i)} - \mu = s\, \hat x^{(i)}$ simplifies this to one line, with means over
 # the examples:
 #
-# $$dx = \frac{1}{\sigma}\Big(d\hat x - \operatorname{mean}\big(d\hat x\big) - \hat x \cdot \operatorname{mean}\big(d\hat x \cdot \hat x\big)\Big).$$
+# $$dx = \frac{1}{s}\Big(d\hat x - \operatorname{mean}\big(d\hat x\big) - \hat x \cdot \operatorname{mean}\big(d\hat x \cdot \hat x\big)\Big).$$
 #
 # Read it as: the gradient that reaches $\hat x$, minus its average (shifting all the $x$ together
 # changes nothing after centring), minus its component along $\hat x$ (scaling all the $x$ together
-# changes nothing after dividing by the spread), all divided by $\sigma$.
+# changes nothing after dividing by the spread), all divided by $s$.
 #
 # ### Exercise 2: `batchnorm_backward`
 #
@@ -194,7 +196,7 @@ def batchnorm_backward(dout, cache):
     return dx, dgamma, dbeta
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-batchnorm_backward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-batchnorm_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.batchnorm_backward", batchnorm_backward)
 ### BEGIN HIDDEN TESTS
 check("optimization.batchnorm_backward", batchnorm_backward, hidden=True)
@@ -281,7 +283,7 @@ def softmax_cross_entropy(Z, Y):
     return float(cost), dZ
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-softmax_cross_entropy-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-softmax_cross_entropy-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.softmax_cross_entropy", softmax_cross_entropy)
 ### BEGIN HIDDEN TESTS
 check("optimization.softmax_cross_entropy", softmax_cross_entropy, hidden=True)
@@ -315,7 +317,7 @@ print(f"cost {cost:.4f}; relative error of dZ / m against centred differences: "
 # then through $W^{[2]}$ and tanh, then `batchnorm_backward`. The gradients that flow backwards are
 # sums over the mini-batch's examples; they are divided by $m$ when the parameters' gradients are
 # formed, as the convention says. Plain mini-batch gradient descent is enough here: batch norm
-# keeps every hidden unit's input at the same scale, so one learning rate suits all of them.
+# keeps every hidden unit's input at the same scale.
 
 # %%
 def pinwheel(m_per_class, rng):

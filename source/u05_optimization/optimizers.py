@@ -73,7 +73,7 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     return parameters
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_gd-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_gd-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.update_parameters_with_gd", update_parameters_with_gd)
 ### BEGIN HIDDEN TESTS
 check("optimization.update_parameters_with_gd", update_parameters_with_gd, hidden=True)
@@ -136,7 +136,7 @@ def random_mini_batches(X, Y, mini_batch_size, rng):
     return mini_batches
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-random_mini_batches-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-random_mini_batches-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.random_mini_batches", random_mini_batches)
 ### BEGIN HIDDEN TESTS
 check("optimization.random_mini_batches", random_mini_batches, hidden=True)
@@ -222,7 +222,7 @@ def initialize_velocity(parameters):
     return v
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_velocity-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_velocity-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.initialize_velocity", initialize_velocity)
 ### BEGIN HIDDEN TESTS
 check("optimization.initialize_velocity", initialize_velocity, hidden=True)
@@ -248,7 +248,7 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     return parameters, v
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_momentum-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_momentum-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.update_parameters_with_momentum", update_parameters_with_momentum)
 ### BEGIN HIDDEN TESTS
 check("optimization.update_parameters_with_momentum", update_parameters_with_momentum, hidden=True)
@@ -290,7 +290,7 @@ def initialize_rmsprop(parameters):
     return s
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_rmsprop-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_rmsprop-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.initialize_rmsprop", initialize_rmsprop)
 ### BEGIN HIDDEN TESTS
 check("optimization.initialize_rmsprop", initialize_rmsprop, hidden=True)
@@ -319,7 +319,7 @@ def update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate, e
     return parameters, s
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_rmsprop-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_rmsprop-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.update_parameters_with_rmsprop", update_parameters_with_rmsprop)
 ### BEGIN HIDDEN TESTS
 check("optimization.update_parameters_with_rmsprop", update_parameters_with_rmsprop, hidden=True)
@@ -376,7 +376,7 @@ def initialize_adam(parameters):
     return v, s
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_adam-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-initialize_adam-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.initialize_adam", initialize_adam)
 ### BEGIN HIDDEN TESTS
 check("optimization.initialize_adam", initialize_adam, hidden=True)
@@ -421,7 +421,7 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     return parameters, v, s, v_corrected, s_corrected
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_adam-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-update_parameters_with_adam-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.update_parameters_with_adam", update_parameters_with_adam)
 ### BEGIN HIDDEN TESTS
 check("optimization.update_parameters_with_adam", update_parameters_with_adam, hidden=True)
@@ -502,7 +502,7 @@ def model(X, Y, n_h, optimizer, learning_rate, mini_batch_size, num_epochs, rng,
     return parameters, costs, t
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-model-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-model-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.model", model)
 ### BEGIN HIDDEN TESTS
 check("optimization.model", model, hidden=True)
@@ -574,7 +574,7 @@ def update_lr(learning_rate0, epoch_num, decay_rate):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-update_lr-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-update_lr-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.update_lr", update_lr)
 ### BEGIN HIDDEN TESTS
 check("optimization.update_lr", update_lr, hidden=True)
@@ -596,7 +596,7 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "optimization-schedule_lr_decay-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "optimization-schedule_lr_decay-test", "locked": true, "schema_version": 3, "solution": false}
 check("optimization.schedule_lr_decay", schedule_lr_decay)
 ### BEGIN HIDDEN TESTS
 check("optimization.schedule_lr_decay", schedule_lr_decay, hidden=True)
@@ -641,9 +641,9 @@ explorer
 # ## 10. Searching for the learning rate on a log scale
 #
 # The learning rate is the hyper-parameter that matters most, and its good values can lie anywhere
-# between $10^{-4}$ and $1$. Trying values on a regular grid such as $0.1, 0.2, \dots, 1$ would
+# between $10^{-4}$ and $10$. Trying values on a regular grid such as $0.1, 0.2, \dots, 1$ would
 # spend nine trials out of ten on one decade. Instead, draw the **exponent** uniformly:
-# $r \sim \mathcal{U}(-4, 0)$ and $\alpha = 10^r$, so that every decade gets the same share of the
+# $r \sim \mathcal{U}(-4, 1)$ and $\alpha = 10^r$, so that every decade gets the same share of the
 # trials. Random trials also beat a grid when several hyper-parameters are searched at once:
 # each trial tries a new value of every one of them.
 #
@@ -671,7 +671,7 @@ fig = plots.random_search(trial_rates, trial_scores, ylabel="validation accuracy
 # %% [markdown]
 # Each optimizer has its own range of good learning rates. Gradient descent does best with rates
 # of several units (its steps are the rate *times* gradients that are small here) and then gets
-# well past the 86 % of the race in section 7; Adam does best between about 0.05 and 0.5 and
+# well past the 86 % of the race in section 7; in this search Adam does best near 0.05 to 0.4 and
 # fails at a few units, where steps of about the learning rate jump across the whole problem. Many
 # trials of both end on the plateau of the almost straight boundary (86 to 87 %): 100 epochs is
 # short. A search usually runs in two rounds: a coarse one over several decades, then a finer

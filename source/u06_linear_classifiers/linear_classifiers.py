@@ -94,7 +94,7 @@ def compute_distances_two_loops(X, X_train):
     return dists
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_two_loops-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_two_loops-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.compute_distances_two_loops", compute_distances_two_loops)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.compute_distances_two_loops", compute_distances_two_loops, hidden=True)
@@ -121,7 +121,7 @@ def compute_distances_one_loop(X, X_train):
     return dists
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_one_loop-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_one_loop-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.compute_distances_one_loop", compute_distances_one_loop)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.compute_distances_one_loop", compute_distances_one_loop, hidden=True)
@@ -163,7 +163,7 @@ def compute_distances_no_loops(X, X_train):
     return dists
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_no_loops-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-compute_distances_no_loops-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.compute_distances_no_loops", compute_distances_no_loops)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.compute_distances_no_loops", compute_distances_no_loops, hidden=True)
@@ -231,7 +231,7 @@ def predict_labels(dists, y_train, k=1):
     return y_pred
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-predict_labels-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-predict_labels-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.predict_labels", predict_labels)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.predict_labels", predict_labels, hidden=True)
@@ -281,7 +281,7 @@ def cross_validate_k(X, y, k_choices, num_folds):
     return accuracies
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-cross_validate_k-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-cross_validate_k-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.cross_validate_k", cross_validate_k)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.cross_validate_k", cross_validate_k, hidden=True)
@@ -336,16 +336,18 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 #
 # The data term is an **average over the $N$ examples** (not over the classes). The
 # regularization term, with strength $\lambda$ = `reg`, is $\lambda \lVert W \rVert^2$ over all of
-# $W$ (bias row included, for simplicity); its gradient is $2 \lambda W$. This course uses the same
-# convention for the softmax below.
+# $W$ (bias row included, for simplicity); its gradient is $2 \lambda W$. This unit uses the same
+# convention for the softmax below. (Units 3 to 5 write the L2 penalty as
+# $\frac{\lambda}{2m}\sum \lVert W \rVert_F^2$, with gradient $\frac{\lambda}{m} W$; here the data
+# term is already an average, and $\lambda$ multiplies $\lVert W \rVert^2$ directly, as linear
+# classifiers are usually written. Only the scale of a good $\lambda$ differs.)
 #
 # **Gradient.** Call a term *active* if $s_{ij} - s_{i y_i} + 1 > 0$. Since
 # $s_{ij} = x_i \cdot W_{:, j}$, each active term $(i, j)$ adds $x_i$ to column $j$ of the
 # gradient and subtracts $x_i$ from column $y_i$:
 #
-# $$\frac{\partial L}{\partial W_{:, j}} = \frac{1}{N} \sum_i \mathbb{1}[\text{$(i, j)$ active}]\, x_i^\top
-#   \;\;(j \ne y_i), \qquad
-#   \frac{\partial L}{\partial W_{:, y_i}} \mathrel{-}= \frac{1}{N}\,(\text{number of active $j$ for $i$})\, x_i^\top,$$
+# $$\frac{\partial L}{\partial W_{:, c}} = \frac{1}{N} \sum_{i=1}^{N} \Big(\mathbb{1}[c \ne y_i \text{ and } (i, c) \text{ active}]
+#   \;-\; \mathbb{1}[c = y_i]\; n_i\Big)\, x_i^\top, \qquad n_i = \#\{j \ne y_i : (i, j) \text{ active}\},$$
 #
 # plus $2 \lambda W$. (At a margin exactly 0 the hinge has a kink and no derivative; we take the
 # derivative to be 0 there.)
@@ -386,7 +388,7 @@ def svm_loss_naive(W, X, y, reg):
     return float(loss), dW
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-svm_loss_naive-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-svm_loss_naive-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.svm_loss_naive", svm_loss_naive)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.svm_loss_naive", svm_loss_naive, hidden=True)
@@ -443,7 +445,7 @@ def svm_loss_vectorized(W, X, y, reg):
     return float(loss), dW
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-svm_loss_vectorized-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-svm_loss_vectorized-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.svm_loss_vectorized", svm_loss_vectorized)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.svm_loss_vectorized", svm_loss_vectorized, hidden=True)
@@ -505,7 +507,7 @@ def softmax_loss_naive(W, X, y, reg):
     return float(loss), dW
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-softmax_loss_naive-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-softmax_loss_naive-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.softmax_loss_naive", softmax_loss_naive)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.softmax_loss_naive", softmax_loss_naive, hidden=True)
@@ -556,7 +558,7 @@ def softmax_loss_vectorized(W, X, y, reg):
     return float(loss), dW
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-softmax_loss_vectorized-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-softmax_loss_vectorized-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.softmax_loss_vectorized", softmax_loss_vectorized)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.softmax_loss_vectorized", softmax_loss_vectorized, hidden=True)
@@ -630,7 +632,7 @@ class LinearClassifier:
         return y_pred
 
 
-# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-LinearClassifier-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "linear_classifiers-LinearClassifier-test", "locked": true, "schema_version": 3, "solution": false}
 check("linear_classifiers.LinearClassifier", LinearClassifier)
 ### BEGIN HIDDEN TESTS
 check("linear_classifiers.LinearClassifier", LinearClassifier, hidden=True)

@@ -8,7 +8,8 @@
 #
 # Nothing is graded in this notebook: read the code, run it, and try the experiments at the end.
 # It uses the course's vectorised layers (`course.nn.conv`, which compute exactly what your
-# part 1 functions compute, a few hundred times faster) so that training takes seconds.
+# part 1 functions compute, tens to hundreds of times faster: see part 1's chart) so that
+# training takes seconds.
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false}
 import os

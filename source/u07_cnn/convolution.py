@@ -51,7 +51,7 @@ def conv_output_size(n, f, p, s):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-conv_output_size-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-conv_output_size-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.conv_output_size", conv_output_size)
 ### BEGIN HIDDEN TESTS
 check("cnn.conv_output_size", conv_output_size, hidden=True)
@@ -84,7 +84,7 @@ def same_padding(n, f, s):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-same_padding-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-same_padding-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.same_padding", same_padding)
 ### BEGIN HIDDEN TESTS
 check("cnn.same_padding", same_padding, hidden=True)
@@ -120,7 +120,7 @@ def receptive_field(layers):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-receptive_field-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-receptive_field-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.receptive_field", receptive_field)
 ### BEGIN HIDDEN TESTS
 check("cnn.receptive_field", receptive_field, hidden=True)
@@ -152,7 +152,7 @@ def count_parameters(layer):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-count_parameters-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-count_parameters-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.count_parameters", count_parameters)
 ### BEGIN HIDDEN TESTS
 check("cnn.count_parameters", count_parameters, hidden=True)
@@ -179,7 +179,7 @@ def zero_pad(X, pad):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-zero_pad-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-zero_pad-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.zero_pad", zero_pad)
 ### BEGIN HIDDEN TESTS
 check("cnn.zero_pad", zero_pad, hidden=True)
@@ -196,8 +196,8 @@ check("cnn.zero_pad", zero_pad, hidden=True)
 # Write `conv_single_step(a_slice_prev, W, b)`: `a_slice_prev` and `W` have shape
 # `(f, f, n_C_prev)`, `b` has shape `(1, 1, 1)`. Return a Python `float`.
 #
-# *Hint:* `float(np.sum(...) + b)` would give a `(1, 1, 1)` array first; convert `b` with
-# `float(b)` or sum it too.
+# *Hint:* `np.sum(...) + b` is a `(1, 1, 1)` array, which `float(...)` does not accept in NumPy 2;
+# sum `b` too (`np.sum(...) + np.sum(b)`) or take its one value with `b.item()`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-conv_single_step", "locked": false, "schema_version": 3, "solution": true}
 def conv_single_step(a_slice_prev, W, b):
@@ -207,7 +207,7 @@ def conv_single_step(a_slice_prev, W, b):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-conv_single_step-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-conv_single_step-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.conv_single_step", conv_single_step)
 ### BEGIN HIDDEN TESTS
 check("cnn.conv_single_step", conv_single_step, hidden=True)
@@ -256,7 +256,7 @@ def conv_forward(A_prev, W, b, hparameters):
     return Z, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-conv_forward-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-conv_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.conv_forward", conv_forward)
 ### BEGIN HIDDEN TESTS
 check("cnn.conv_forward", conv_forward, hidden=True)
@@ -297,7 +297,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
     return A, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-pool_forward-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-pool_forward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.pool_forward", pool_forward)
 ### BEGIN HIDDEN TESTS
 check("cnn.pool_forward", pool_forward, hidden=True)
@@ -348,7 +348,7 @@ def conv_backward(dZ, cache):
     return dA_prev, dW, db
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-conv_backward-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-conv_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.conv_backward", conv_backward)
 ### BEGIN HIDDEN TESTS
 check("cnn.conv_backward", conv_backward, hidden=True)
@@ -372,7 +372,7 @@ def create_mask_from_window(x):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-create_mask_from_window-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-create_mask_from_window-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.create_mask_from_window", create_mask_from_window)
 ### BEGIN HIDDEN TESTS
 check("cnn.create_mask_from_window", create_mask_from_window, hidden=True)
@@ -396,7 +396,7 @@ def distribute_value(dz, shape):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-distribute_value-test", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-distribute_value-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.distribute_value", distribute_value)
 ### BEGIN HIDDEN TESTS
 check("cnn.distribute_value", distribute_value, hidden=True)
@@ -436,7 +436,7 @@ def pool_backward(dA, cache, mode="max"):
     return dA_prev
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-pool_backward-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-pool_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.pool_backward", pool_backward)
 ### BEGIN HIDDEN TESTS
 check("cnn.pool_backward", pool_backward, hidden=True)
@@ -483,7 +483,8 @@ fig = plots.conv_speedup(["conv forward", "conv backward", "max pool forward", "
                          loops, vectorised, "4 images 16 x 16 x 8, 16 filters 3 x 3, then 2 x 2 max pooling")
 
 # %% [markdown]
-# The vectorised layers are two to three orders of magnitude faster: fast enough to train a
+# The vectorised layers are tens to hundreds of times faster (the chart shows this run's numbers;
+# they vary with the machine and its load): fast enough to train a
 # small convolutional network in NumPy in part 2. `course bench conv` compares them with
 # PyTorch's CPU layers.
 #

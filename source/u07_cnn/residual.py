@@ -28,13 +28,10 @@ import numpy as np
 
 from course import plots
 from course.checks import check
+from course.nn.activations import relu
 from course.nn.conv import conv_backward, conv_forward
 from course.nn.gradcheck import numerical_gradient, relative_error
 from course.nn.resnet import initialize_block
-
-
-def relu(Z):
-    return np.maximum(0, Z)
 
 
 # %% [markdown]
@@ -63,8 +60,8 @@ def relu(Z):
 # returned by the three `conv_forward` calls and `Z = Z3 + X` (exactly this tuple: the backward
 # pass reads it).
 #
-# *Hint:* `f = parameters["W2"].shape[0]`; `hparameters` for a convolution is
-# `{"stride": 1, "pad": 0}`.
+# *Hint:* `f = parameters["W2"].shape[0]`; `hparameters` is `{"stride": 1, "pad": 0}` for the
+# 1x1 convolutions and `{"stride": 1, "pad": (f - 1) // 2}` for the f x f one.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-identity_block", "locked": false, "schema_version": 3, "solution": true}
 def identity_block(X, parameters):
@@ -81,7 +78,7 @@ def identity_block(X, parameters):
     return A, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-identity_block-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-identity_block-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.identity_block", identity_block)
 ### BEGIN HIDDEN TESTS
 check("cnn.identity_block", identity_block, hidden=True)
@@ -118,7 +115,7 @@ def identity_block_backward(dA, cache):
     return dX, grads
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-identity_block_backward-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-identity_block_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.identity_block_backward", identity_block_backward)
 ### BEGIN HIDDEN TESTS
 check("cnn.identity_block_backward", identity_block_backward, hidden=True)
@@ -140,8 +137,9 @@ check("cnn.identity_block_backward", identity_block_backward, hidden=True)
 #
 # ### Exercise 2.1: `convolutional_block`
 #
-# Write `convolutional_block(X, parameters, s=2)` returning `A` and
-# `cache = (cache1, Z1, cache2, Z2, cache3, cache_s, Z)` with `Z = Z3 + Z_s`.
+# Write `convolutional_block(X, parameters, s=2)` for `X` of shape `(m, n_H, n_W, n_C)`, returning
+# `A` of shape `(m, (n_H - 1) // s + 1, (n_W - 1) // s + 1, F3)` (`F3` filters in the last 1x1
+# convolution) and `cache = (cache1, Z1, cache2, Z2, cache3, cache_s, Z)` with `Z = Z3 + Z_s`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-convolutional_block", "locked": false, "schema_version": 3, "solution": true}
 def convolutional_block(X, parameters, s=2):
@@ -159,7 +157,7 @@ def convolutional_block(X, parameters, s=2):
     return A, cache
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-convolutional_block-test", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-convolutional_block-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.convolutional_block", convolutional_block)
 ### BEGIN HIDDEN TESTS
 check("cnn.convolutional_block", convolutional_block, hidden=True)
@@ -191,7 +189,7 @@ def convolutional_block_backward(dA, cache):
     return dX, grads
 
 
-# %% nbgrader={"grade": true, "grade_id": "cnn-convolutional_block_backward-test", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+# %% nbgrader={"grade": true, "grade_id": "cnn-convolutional_block_backward-test", "locked": true, "schema_version": 3, "solution": false}
 check("cnn.convolutional_block_backward", convolutional_block_backward)
 ### BEGIN HIDDEN TESTS
 check("cnn.convolutional_block_backward", convolutional_block_backward, hidden=True)
@@ -287,7 +285,7 @@ for name, values in norms.items():
 #   happens to each network's gradient? Which one is more sensitive to the initialisation?
 # - Add batch normalisation (unit 5's `batchnorm_forward`, per channel: reshape
 #   `(m, n_H, n_W, n_C)` to `(m n_H n_W, n_C)`) after each convolution of the identity block,
-#   and extend the gradient check to $\gamma$ and $eta$.
+#   and extend the gradient check to $\gamma$ and $\beta$.
 # - ResNet-50 starts with a $7 \times 7$ convolution with stride 2 and a $3 \times 3$ max pooling
 #   with stride 2. Use part 1's `receptive_field` to find how far one unit of the first stage
 #   sees, then after each stage of blocks.
