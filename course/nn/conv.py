@@ -106,9 +106,12 @@ def conv_backward(dZ: np.ndarray, cache, input_gradient: bool = True):
     """Gradients (dA_prev, dW, db) of a convolution, shaped like A_prev, W and b.
 
     dZ: (m, n_H, n_W, n_C); cache: (A_prev, W, b, hparameters) from ``conv_forward``.
-    dW = cols^T dZ and dcols = dZ W^T, then each window's share of dcols is added back into
-    dA_prev (col2im) in f * f vectorised steps. ``input_gradient=False`` skips dA_prev (returned
-    as None), which a network's first layer does not need.
+    With cols the (m n_H n_W, f f n_C_prev) im2col matrix of the forward pass (rebuilt here, a
+    few examples at a time), dW = cols^T dZ, computed as dZ^T cols (faster with OpenBLAS).
+    The gradient of window position (i, j), dZ W[i, j]^T, is one product per position, laid out
+    like a block of images, and is added to the rows and columns of dA_prev that position
+    touches (col2im in f * f vectorised steps over contiguous rows). ``input_gradient=False``
+    skips dA_prev (returned as None), which a network's first layer does not need.
     """
     A_prev, W, b, hparameters = cache
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
@@ -116,23 +119,23 @@ def conv_backward(dZ: np.ndarray, cache, input_gradient: bool = True):
     s, p = hparameters["stride"], hparameters["pad"]
     _, n_H, n_W, _ = dZ.shape
     A_pad = zero_pad(A_prev, p)
-    W2 = W.reshape(f * f * n_C_prev, n_C)
-    dW2 = np.zeros_like(W2, dtype=np.result_type(A_prev, dZ))
+    W_T = W.reshape(f * f, n_C_prev, n_C).transpose(0, 2, 1)
+    dW2T = np.zeros((n_C, f * f * n_C_prev), dtype=np.result_type(A_prev, dZ))
     dA_pad = np.zeros_like(A_pad, dtype=np.result_type(W, dZ))
     for part in _chunks(m, n_H * n_W, f * f * n_C_prev):
         cols = _windows(A_pad[part], f, s, n_H, n_W).reshape(-1, f * f * n_C_prev)
         dZ2 = dZ[part].reshape(-1, n_C)
-        dW2 += cols.T @ dZ2
+        dW2T += dZ2.T @ cols
         if not input_gradient:
             continue
-        dcols = (dZ2 @ W2.T).reshape(-1, n_H, n_W, f, f, n_C_prev)
+        dcols = np.matmul(dZ2, W_T).reshape(f, f, -1, n_H, n_W, n_C_prev)
         dA_part = dA_pad[part]
         for i in range(f):
             for j in range(f):
-                dA_part[:, i:i + s * (n_H - 1) + 1:s, j:j + s * (n_W - 1) + 1:s, :] += dcols[:, :, :, i, j, :]
+                dA_part[:, i:i + s * (n_H - 1) + 1:s, j:j + s * (n_W - 1) + 1:s, :] += dcols[i, j]
     db = dZ.sum(axis=(0, 1, 2)).reshape(b.shape)
     dA_prev = dA_pad[:, p:p + n_H_prev, p:p + n_W_prev, :] if input_gradient else None
-    return dA_prev, dW2.reshape(W.shape), db
+    return dA_prev, np.ascontiguousarray(dW2T.T).reshape(W.shape), db
 
 
 def pool_forward(A_prev: np.ndarray, hparameters: dict, mode: str = "max"):
