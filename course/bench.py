@@ -3,6 +3,12 @@
 ``conv_benchmark`` times ``course.nn.conv`` forward + backward against PyTorch's CPU
 ``conv2d`` at the same dtype (float64) and thread count, on layer shapes of the course's
 convolutional networks, and prints one table row per shape.
+
+It also times the three matrix products that any im2col convolution does per step (Z = cols W,
+dW = cols^T dZ, dcols = dZ W^T) on their own, once with NumPy's BLAS (OpenBLAS) and once with
+PyTorch's (MKL on x86): the NumPy column is a floor for ``course.nn`` whatever its copying
+costs, so where it exceeds PyTorch's whole convolution, no im2col layer on NumPy's BLAS can
+match PyTorch there.
 """
 from __future__ import annotations
 
@@ -47,6 +53,28 @@ def _course_step(A, W, b, hparameters):
     return step
 
 
+def _gemm_step(m, n, n_C_prev, n_C, f, stride, pad, rng, as_tensor=None):
+    """The three products of an im2col conv step, on random operands of the layer's sizes.
+
+    cols (M, K), W2 (K, N), dZ (M, N) with M = m n_H n_W, K = f^2 n_C_prev, N = n_C, taken a
+    few examples at a time as ``course.nn.conv`` does; the operands are NumPy arrays, or tensors
+    when ``as_tensor`` (e.g. ``torch.tensor``) is given.
+    """
+    n_out = conv.conv_output_size(n, f, pad, stride)
+    rows, K = n_out * n_out, f * f * n_C_prev
+    cols, W2, dZ = (rng.normal(0, 1, shape) for shape in ((m * rows, K), (K, n_C), (m * rows, n_C)))
+    if as_tensor is not None:
+        cols, W2, dZ = as_tensor(cols), as_tensor(W2), as_tensor(dZ)
+    parts = [slice(part.start * rows, part.stop * rows) for part in conv._chunks(m, rows, K)]
+
+    def step():
+        for part in parts:
+            cols[part] @ W2
+            dZ[part].T @ cols[part]
+            dZ[part] @ W2.T
+    return step
+
+
 def _torch_step(A, W, b, stride, pad):
     import torch
     A_t = torch.tensor(np.ascontiguousarray(A.transpose(0, 3, 1, 2)), requires_grad=True)
@@ -66,7 +94,8 @@ def conv_benchmark(layers: Sequence[tuple] = LAYERS, repeats: int = 5, threads: 
 
     Both sides run on ``threads`` threads (BLAS through threadpoolctl, PyTorch through
     ``torch.set_num_threads``). Returns one dict per layer: name, course and torch seconds,
-    ratio (course / torch, below 1 means faster than PyTorch) and GFLOP/s of each.
+    ratio (course / torch, below 1 means faster than PyTorch), GFLOP/s of each, and the
+    seconds of the three im2col products alone with NumPy and with PyTorch (``_gemm_step``).
     """
     from threadpoolctl import threadpool_limits
     try:
@@ -84,9 +113,13 @@ def conv_benchmark(layers: Sequence[tuple] = LAYERS, repeats: int = 5, threads: 
             flops = conv_flops(m, n, n_C_prev, n_C, f, stride, pad)
             ours = best_seconds(_course_step(A, W, b, {"stride": stride, "pad": pad}), repeats)
             theirs = best_seconds(_torch_step(A, W, b, stride, pad), repeats) if torch else float("nan")
+            shape = (m, n, n_C_prev, n_C, f, stride, pad, rng)
+            numpy_gemms = best_seconds(_gemm_step(*shape), repeats)
+            torch_gemms = best_seconds(_gemm_step(*shape, torch.tensor), repeats) if torch else float("nan")
             rows.append({"layer": name, "course_seconds": ours, "torch_seconds": theirs,
                          "ratio": ours / theirs, "course_gflops": flops / ours / 1e9,
-                         "torch_gflops": flops / theirs / 1e9})
+                         "torch_gflops": flops / theirs / 1e9, "numpy_gemm_seconds": numpy_gemms,
+                         "torch_gemm_seconds": torch_gemms})
     if print_table:
         print(format_table(rows, threads, torch is not None))
     return rows
@@ -96,9 +129,11 @@ def format_table(rows: list[dict], threads: int, with_torch: bool = True) -> str
     """The benchmark as a Markdown table."""
     lines = [f"conv2d forward + backward, float64, batch as listed, {threads} thread(s)"
              + ("" if with_torch else " (PyTorch not installed: its columns are nan)"),
-             "| layer | course.nn ms | PyTorch ms | ratio | course GFLOP/s | PyTorch GFLOP/s |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| layer | course.nn ms | PyTorch ms | ratio | course GFLOP/s | PyTorch GFLOP/s "
+             "| its 3 products, NumPy ms | the same, PyTorch ms |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row['layer']} | {1e3 * row['course_seconds']:.1f} | {1e3 * row['torch_seconds']:.1f} "
-                     f"| {row['ratio']:.2f} | {row['course_gflops']:.1f} | {row['torch_gflops']:.1f} |")
+                     f"| {row['ratio']:.2f} | {row['course_gflops']:.1f} | {row['torch_gflops']:.1f} "
+                     f"| {1e3 * row['numpy_gemm_seconds']:.1f} | {1e3 * row['torch_gemm_seconds']:.1f} |")
     return "\n".join(lines)

@@ -159,6 +159,7 @@ def test_conv_benchmark_prints_a_row_per_layer(capsys):
     out = capsys.readouterr().out
     assert len(rows) == 2 and "| tiny strided |" in out and "GFLOP/s" in out
     assert all(row["course_seconds"] > 0 and row["course_gflops"] > 0 for row in rows)
+    assert all(0 < row["numpy_gemm_seconds"] for row in rows) and "3 products, NumPy ms" in out
     assert bench.conv_flops(2, 8, 3, 4, 3, 1, 1) == 3 * 2 * 2 * 8 * 8 * 4 * 9 * 3
 
 
