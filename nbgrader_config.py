@@ -12,6 +12,20 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.md"]
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
+# The exchange (release_assignment, fetch_assignment, submit, collect, JupyterLab's Assignments
+# panel). nbgrader's default, /usr/local/share/nbgrader/exchange, needs root; this one does not.
+# Default: exchange/ in this folder (git-ignored), enough when instructor and students share one
+# clone. Otherwise set COURSE_EXCHANGE_DIR, for the instructor and every student, to one folder
+# they can all reach; release_assignment creates it.
+c.Exchange.root = os.environ.get("COURSE_EXCHANGE_DIR") or os.path.join(c.CourseDirectory.root, "exchange")
+
+# zip_collect: file names as in Canvas's "Download Submissions" archive,
+# <name>_[late_]<user id>_<submission id>_<notebook>[-<n>].ipynb (-<n> marks a resubmission).
+# The student id is the Canvas user id. The pattern is matched against the whole path.
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*/[^/_]+_(?:late_|LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+?)(?:-\d+)?\.ipynb$"
+)
+
 # Executing notebooks (validate, autograde): per-cell timeout, and short tracebacks so that a
 # failing check shows the student's message, not the test code around it.
 c.Execute.timeout = 120

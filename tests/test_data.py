@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from course.data import cache, load_faces, load_planar
-from course.data.planar import DATASETS
+from course.data.planar import DATASETS, load_pinwheel, make_pinwheel
 from course.nn import logistic
 from course.nn.metrics import accuracy
 
@@ -71,3 +71,16 @@ def test_flower_is_not_linearly_separable(tmp_cache):
     X, Y = load_planar("flower")
     d = logistic.model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
     assert accuracy(d["Y_prediction_train"], Y) < 0.6
+
+
+def test_pinwheel_is_three_balanced_classes_seeded_and_cached(tmp_cache):
+    X, labels = load_pinwheel(50)
+    assert X.shape == (2, 150) and labels.shape == (150,) and labels.dtype.kind == "i"
+    assert np.bincount(labels).tolist() == [50, 50, 50]
+    assert np.all(np.hypot(X[0], X[1]) <= 1.0)
+    made = make_pinwheel(50)
+    np.testing.assert_array_equal(made[0], X)
+    np.testing.assert_array_equal(made[1], labels)
+    assert not np.allclose(load_pinwheel(50, seed=4)[0], X)
+    assert (tmp_cache / "pinwheel-m50-seed3.h5").exists()
+    np.testing.assert_array_equal(load_pinwheel(50)[0], X)  # read back from the cache

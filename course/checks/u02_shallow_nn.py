@@ -7,6 +7,7 @@ from course.data.planar import make_flower
 from course.nn import shallow
 from course.nn.metrics import accuracy
 
+from .properties import initialization_problem
 from .registry import Case, Compare, Exercise, register
 
 # ----------------------------------------------------------------------------- typical mistakes
@@ -138,20 +139,8 @@ def _predict_threshold_zero(parameters, X):
 
 def _weights_look_random(args, expected, got) -> str | None:
     """W1, W2 ~ N(0, 0.01^2): centred, spread 0.01, not constant; biases exactly zero."""
-    for key in ("b1", "b2"):
-        if np.any(got[key] != 0):
-            return f"{key} should be all zeros"
-    for key in ("W1", "W2"):
-        W = got[key]
-        n = W.size
-        if np.all(W == W.flat[0]):
-            return f"all entries of {key} are equal ({W.flat[0]:g}); draw them at random to break symmetry"
-        std, mean = float(np.std(W)), float(np.mean(W))
-        if not 0.5 * 0.01 < std < 1.6 * 0.01:
-            return f"{key} has standard deviation {std:.3g}; expected about 0.01 (standard normal times 0.01)"
-        if abs(mean) > 5 * 0.01 / np.sqrt(n):
-            return f"{key} has mean {mean:.3g}; expected about 0 (standard normal times 0.01)"
-    return None
+    return initialization_problem(got, [args["n_x"], args["n_h"], args["n_y"]], lambda n_prev: 0.01,
+                                  "standard normal times 0.01")
 
 
 def _trains_as_well(args, expected, got) -> str | None:

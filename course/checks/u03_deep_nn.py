@@ -7,6 +7,7 @@ from course.nn import deep
 from course.nn.activations import sigmoid
 from course.nn.metrics import accuracy
 
+from .properties import initialization_problem
 from .registry import Case, Compare, Exercise, register
 
 # ----------------------------------------------------------------------------- typical mistakes
@@ -236,26 +237,9 @@ def _model_ascent(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
 
 
 def _weights_scaled_by_fan_in(args, expected, got) -> str | None:
-    """W[l] ~ N(0, 1 / n_{l-1}): centred, spread 1/sqrt(n_{l-1}), not constant; biases exactly zero.
-
-    The bounds are five standard errors of the sample statistics, so they are tight for the large
-    layers that the cases contain and loose for small ones.
-    """
-    dims = args["layer_dims"]
-    for l in range(1, len(dims)):
-        if np.any(got[f"b{l}"] != 0):
-            return f"b{l} should be all zeros"
-        W = got[f"W{l}"]
-        if np.all(W == W.flat[0]):
-            return f"all entries of W{l} are equal ({W.flat[0]:g}); draw them at random to break symmetry"
-        target, n = 1 / np.sqrt(dims[l - 1]), W.size
-        std, mean = float(np.std(W)), float(np.mean(W))
-        if abs(std / target - 1) > 5 / np.sqrt(2 * n):
-            return (f"W{l} has standard deviation {std:.3g}; expected about "
-                    f"1/sqrt(n_{l - 1}) = 1/sqrt({dims[l - 1]}) = {target:.3g}")
-        if abs(mean) > 5 * target / np.sqrt(n):
-            return f"W{l} has mean {mean:.3g}; expected about 0 (standard normal draws, scaled)"
-    return None
+    """W[l] ~ N(0, 1 / n_{l-1}): centred, spread 1/sqrt(n_{l-1}), not constant; biases exactly zero."""
+    return initialization_problem(got, args["layer_dims"], lambda n_prev: 1 / np.sqrt(n_prev),
+                                  "standard normal times 1/sqrt(n_{l-1})")
 
 
 def _trains_as_well(args, expected, got) -> str | None:

@@ -6,6 +6,7 @@ import numpy as np
 from course.nn import gradcheck, init, preprocessing, regularization
 
 from .compare import compare
+from .properties import initialization_problem
 from .registry import Case, Compare, Exercise, register
 
 # ----------------------------------------------------------------------------- typical mistakes: initialisation
@@ -241,26 +242,11 @@ def _check_n_in_place(parameters, gradients, X, Y, epsilon):
 # ----------------------------------------------------------------------------- properties
 
 
-def _init_statistics(target_std, name):
+def _init_statistics(target_std, how):
     """A ``properties`` check: biases exactly 0, weights random with std ``target_std(n_{l-1})``."""
 
     def check(args, expected, got) -> str | None:
-        dims = args["layers_dims"]
-        for l in range(1, len(dims)):
-            W, b = got[f"W{l}"], got[f"b{l}"]
-            if np.any(b != 0):
-                return f"b{l} should be all zeros"
-            if W.size > 1 and np.all(W == W.flat[0]):
-                return f"all entries of W{l} are equal ({W.flat[0]:g}): draw them with rng.standard_normal"
-            if W.size < 1000:  # too few entries to judge the spread reliably
-                continue
-            std, mean, want = float(np.std(W)), float(np.mean(W)), target_std(dims[l - 1])
-            if not 0.88 * want < std < 1.12 * want:
-                return (f"W{l} (shape {W.shape}) has standard deviation {std:.4g}; expected about "
-                        f"{want:.4g} ({name})")
-            if abs(mean) > 5 * want / np.sqrt(W.size):
-                return f"W{l} has mean {mean:.4g}; expected about 0 ({name})"
-        return None
+        return initialization_problem(got, args["layers_dims"], target_std, how)
 
     return check
 

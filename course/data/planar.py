@@ -1,8 +1,11 @@
-"""u02's 2-D datasets: the seeded "flower" and scikit-learn's moons, circles and blobs.
+"""2-D datasets: u02's seeded "flower" and scikit-learn's moons, circles and blobs, u04's
+"wave" to overfit, and u05's three-class "pinwheel".
 
-Every loader returns ``(X, Y)`` in the course's dense-layer convention: ``X`` is ``(2, m)``, one
-example per column, and ``Y`` is ``(1, m)`` with labels 0 and 1. All are generated from a seed
-(scikit-learn's ``make_*`` functions generate, they never download) and cached as HDF5.
+The two-class loaders return ``(X, Y)`` in the course's dense-layer convention: ``X`` is
+``(2, m)``, one example per column, and ``Y`` is ``(1, m)`` with labels 0 and 1; the pinwheel
+returns ``X (2, m)`` and class indices ``labels (m,)`` (one-hot ``Y`` is ``np.eye(3)[:, labels]``).
+All are generated from a seed (scikit-learn's ``make_*`` functions generate, they never download)
+and cached as HDF5.
 """
 from __future__ import annotations
 
@@ -113,3 +116,34 @@ def wave_curve(x1: np.ndarray) -> np.ndarray:
 def wave_rule(X: np.ndarray) -> np.ndarray:
     """The best classifier of :func:`make_wave`'s data: ``(1, m)`` labels, 1 above the curve."""
     return (X[1] > wave_curve(X[0])).astype(np.int64)[None, :]
+
+
+# ----------------------------------------------------------------------------- u05: three classes
+
+PINWHEEL_VERSION = "pinwheel-v1"
+
+
+def make_pinwheel(m_per_class: int = 100, noise: float = 0.12, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Three arms of points winding around the origin, one class each.
+
+    A point of class ``k`` (0, 1 or 2) has a radius ``r`` uniform in [0.15, 1] and the angle
+    ``2 pi k / 3 + 2.5 r`` plus Gaussian noise of standard deviation ``noise``, so the arms
+    interleave and no straight line separates one class from the others. Returns ``X (2, m)``
+    and ``labels (m,)``, integers 0..2 ordered by class, with ``m = 3 * m_per_class``.
+    """
+    rng = np.random.default_rng(seed)
+    radius = rng.uniform(0.15, 1.0, 3 * m_per_class)
+    labels = np.repeat(np.arange(3, dtype=np.int64), m_per_class)
+    angle = labels * 2 * np.pi / 3 + 2.5 * radius + rng.normal(0, noise, radius.size)
+    return np.vstack([radius * np.cos(angle), radius * np.sin(angle)]), labels
+
+
+def load_pinwheel(m_per_class: int = 100, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """u05's three-class data, :func:`make_pinwheel` cached as HDF5: ``X (2, 3 m_per_class)``,
+    ``labels (3 m_per_class,)``."""
+    def build():
+        X, labels = make_pinwheel(m_per_class, seed=seed)
+        return {"X": X, "labels": labels}
+
+    data = cached(f"pinwheel-m{m_per_class}-seed{seed}", PINWHEEL_VERSION, build)
+    return data["X"], data["labels"]

@@ -1,4 +1,5 @@
-"""Classification metrics for binary labels given as arrays of 0/1 (any matching shapes)."""
+"""Classification metrics. ``accuracy`` takes any labels (0/1 or class indices); the others
+take binary labels given as arrays of 0/1. Predictions and labels have matching shapes."""
 from __future__ import annotations
 
 import numpy as np

@@ -166,8 +166,9 @@ fig = plots.functions(xs, {r"$\sigma(x)$": sigmoid(xs), r"$\sigma'(x) = s(1-s)$"
 #
 # *Hint:* in `reshape`, one size may be `-1`, meaning "whatever makes the total right".
 #
-# Expected: for the `(3, 3, 2)` image `np.arange(18).reshape(3, 3, 2) / 10` the result has shape
-# `(18, 1)` and its first entries are `0.0, 0.1, 0.2`.
+# Expected, for the image `image = np.arange(18).reshape(3, 3, 2) / 10`:
+# `image2vector(image).shape` is `(18, 1)` and `image2vector(image)[:3]` is
+# `array([[0.], [0.1], [0.2]])` (the first three rows).
 
 # %% nbgrader={"grade": false, "grade_id": "numpy-image2vector", "locked": false, "schema_version": 3, "solution": true}
 def image2vector(image):
@@ -343,8 +344,8 @@ print("(3, 3) matrix, no error, but the rows are not centred:\n", center_rows_bu
 # `keepdims=True` (or `.reshape(-1, 1)`). A good habit when a shape matters: state it with an
 # `assert`, e.g. `assert row_means.shape == (x.shape[0], 1)`.
 #
-# Expected: `center_rows(square)` is
-# `array([[-1., 0., 1.], [-10., 0., 10.], [-1., -1., 2.]])`.
+# Expected, with the matrix above, `square = np.array([[1., 2., 3.], [10., 20., 30.], [0., 0., 3.]])`:
+# `center_rows(square)` is `array([[-1., 0., 1.], [-10., 0., 10.], [-1., -1., 2.]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "numpy-center_rows", "locked": false, "schema_version": 3, "solution": true}
 def center_rows(x):

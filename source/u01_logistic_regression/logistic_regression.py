@@ -49,7 +49,8 @@ fig = plots.image_grid(train_x_orig[:16], [classes[label] for label in train_y[0
 # the number of training images, the number of test images, and the height (= width) of an image
 # in pixels. Read them from the arrays' `shape`; do not write numbers in.
 #
-# Expected here: `(150, 50, 25)`.
+# Expected here, for stacks of the faces' sizes:
+# `dataset_facts(np.zeros((150, 25, 25)), np.zeros((50, 25, 25)))` is `(150, 50, 25)`.
 
 # %% nbgrader={"grade": false, "grade_id": "logistic_regression-dataset_facts", "locked": false, "schema_version": 3, "solution": true}
 def dataset_facts(train_x_orig, test_x_orig):
@@ -87,8 +88,8 @@ print(f"{m_train} training images, {m_test} test images, each {num_px} x {num_px
 # into columns. Note that `images.reshape(-1, m)` has the right shape but the wrong content: it
 # cuts the data into pieces of the wrong length and mixes pixels of different images.
 #
-# Expected: for `images = np.arange(12.).reshape(3, 2, 2)` the result is
-# `[[0, 4, 8], [1, 5, 9], [2, 6, 10], [3, 7, 11]]`.
+# Expected, for `images = np.arange(12.).reshape(3, 2, 2)`: `flatten(images)` is
+# `array([[0., 4., 8.], [1., 5., 9.], [2., 6., 10.], [3., 7., 11.]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "logistic_regression-flatten", "locked": false, "schema_version": 3, "solution": true}
 def flatten(images):
@@ -228,9 +229,10 @@ check("logistic_regression.initialize_with_zeros", initialize_with_zeros, hidden
 # `dw` has the shape of `w`, and `db` and `cost` are numbers (use `float(...)` or `np.sum`, which
 # returns a number). No loops over examples.
 #
-# Expected: with `w = [[1.], [2.]]`, `b = 1.5`, `X = [[1., -2., -1.], [3., 0.5, -3.2]]` and
-# `Y = [[1, 1, 0]]`: `dw = [[0.25071532], [-0.06604096]]`, `db = -0.12500405`,
-# `cost = 0.15900538`.
+# Expected, with `w = np.array([[1.], [2.]])`, `b = 1.5`,
+# `X = np.array([[1., -2., -1.], [3., 0.5, -3.2]])`, `Y = np.array([[1., 1., 0.]])` and
+# `grads, cost = propagate(w, b, X, Y)`: `grads["dw"]` is `array([[0.25071532], [-0.06604096]])`,
+# `grads["db"]` is `-0.12500405` and `cost` is `0.15900538`.
 
 # %% nbgrader={"grade": false, "grade_id": "logistic_regression-propagate", "locked": false, "schema_version": 3, "solution": true}
 def propagate(w, b, X, Y):

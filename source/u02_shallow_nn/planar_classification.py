@@ -17,6 +17,7 @@ from course import plots, widgets
 from course.checks import check
 from course.data import load_planar
 from course.nn import logistic
+from course.nn.metrics import accuracy
 
 # %% [markdown]
 # ## 1. The data: a flower
@@ -39,7 +40,7 @@ fig = plots.scatter_classes(X, Y, title="The flower: 400 points, two classes")
 
 # %%
 baseline = logistic.model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
-baseline_accuracy = np.mean(baseline["Y_prediction_train"] == Y)
+baseline_accuracy = accuracy(baseline["Y_prediction_train"], Y)
 print(f"logistic regression, training accuracy: {baseline_accuracy:.1%}")
 
 # %% [markdown]
@@ -297,7 +298,7 @@ check("shallow_nn.predict", predict, hidden=True)
 
 # %%
 parameters = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=True, rng=np.random.default_rng(0))
-network_accuracy = np.mean(predict(parameters, X) == Y)
+network_accuracy = accuracy(predict(parameters, X), Y)
 print(f"4 hidden units: {network_accuracy:.1%}   logistic regression: {baseline_accuracy:.1%}")
 fig = plots.decision_boundaries({
     f"logistic regression ({baseline_accuracy:.0%})":
@@ -317,8 +318,8 @@ sizes = [1, 2, 3, 4, 5, 10, 20, 50]
 train_acc, test_acc = [], []
 for n_h in sizes:
     p = nn_model(X, Y, n_h, num_iterations=5000, rng=np.random.default_rng(0))
-    train_acc.append(np.mean(predict(p, X) == Y))
-    test_acc.append(np.mean(predict(p, X_test) == Y_test))
+    train_acc.append(accuracy(predict(p, X), Y))
+    test_acc.append(accuracy(predict(p, X_test), Y_test))
     print(f"{n_h:3d} hidden units: train {train_acc[-1]:.1%}, test {test_acc[-1]:.1%}")
 fig = plots.accuracy_curve(sizes, {"train": train_acc, "test": test_acc}, "hidden units",
                            title="Accuracy against the size of the hidden layer")

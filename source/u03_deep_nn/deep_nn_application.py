@@ -26,6 +26,7 @@ from course.nn import logistic
 from course.nn.deep import (L_model_backward, L_model_forward, compute_cost, initialize_parameters_deep,
                             linear_activation_backward, linear_activation_forward, predict,
                             update_parameters)
+from course.nn.metrics import accuracy
 from course.nn.preprocessing import flatten, standardize
 
 # %% [markdown]
@@ -49,8 +50,8 @@ fig = plots.image_grid(test_x_orig[:8], [classes[label] for label in test_y[0, :
 
 # %%
 baseline = logistic.model(train_X, train_y, test_X, test_y, num_iterations=2000, learning_rate=0.005)
-results = {"logistic regression": (np.mean(baseline["Y_prediction_train"] == train_y),
-                                   np.mean(baseline["Y_prediction_test"] == test_y))}
+results = {"logistic regression": (accuracy(baseline["Y_prediction_train"], train_y),
+                                   accuracy(baseline["Y_prediction_test"], test_y))}
 print("logistic regression: train {:.1%}, test {:.1%}".format(*results["logistic regression"]))
 
 # %% [markdown]
@@ -124,8 +125,8 @@ check("deep_nn.two_layer_model", two_layer_model, hidden=True)
 # %%
 two_layer_parameters, two_layer_costs = two_layer_model(
     train_X, train_y, (625, 7, 1), num_iterations=1000, print_cost=True, rng=np.random.default_rng(1))
-results["2 layers (625, 7, 1)"] = (np.mean(predict(two_layer_parameters, train_X) == train_y),
-                                   np.mean(predict(two_layer_parameters, test_X) == test_y))
+results["2 layers (625, 7, 1)"] = (accuracy(predict(two_layer_parameters, train_X), train_y),
+                                   accuracy(predict(two_layer_parameters, test_X), test_y))
 print("2 layers: train {:.1%}, test {:.1%}".format(*results["2 layers (625, 7, 1)"]))
 
 # %% [markdown]
@@ -206,8 +207,8 @@ check("deep_nn.L_layer_model", L_layer_model, hidden=True)
 layers_dims = [625, 20, 7, 5, 1]
 deep_parameters, deep_costs = L_layer_model(train_X, train_y, layers_dims, learning_rate=0.02,
                                             num_iterations=1000, print_cost=True, rng=np.random.default_rng(1))
-results["4 layers [625, 20, 7, 5, 1]"] = (np.mean(predict(deep_parameters, train_X) == train_y),
-                                          np.mean(predict(deep_parameters, test_X) == test_y))
+results["4 layers [625, 20, 7, 5, 1]"] = (accuracy(predict(deep_parameters, train_X), train_y),
+                                          accuracy(predict(deep_parameters, test_X), test_y))
 print("4 layers: train {:.1%}, test {:.1%}".format(*results["4 layers [625, 20, 7, 5, 1]"]))
 
 # %% [markdown]

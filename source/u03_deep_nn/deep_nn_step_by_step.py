@@ -97,8 +97,10 @@ fig = plots.layer_graph(n_prev=20, n=7, m=150)
 # $\mathcal{N}(0, 1 / n^{[l-1]})$: mean about 0 and standard deviation about
 # $1 / \sqrt{n^{[l-1]}}$.
 #
-# Expected for `layer_dims = [5, 4, 3]`: keys `W1, b1, W2, b2` with shapes `(4, 5)`, `(4, 1)`,
-# `(3, 4)`, `(3, 1)`.
+# Expected, for `parameters = initialize_parameters_deep([5, 4, 3], np.random.default_rng(0))`:
+# `list(parameters)` is `["W1", "b1", "W2", "b2"]`, `parameters["W1"].shape` is `(4, 5)`,
+# `parameters["b1"].shape` is `(4, 1)`, `parameters["W2"].shape` is `(3, 4)` and
+# `parameters["b2"].shape` is `(3, 1)`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-initialize_parameters_deep", "locked": false, "schema_version": 3, "solution": true}
 def initialize_parameters_deep(layer_dims, rng):
@@ -135,8 +137,9 @@ for key, value in initialize_parameters_deep([5, 4, 3], np.random.default_rng(0)
 # Write `linear_forward(A, W, b)` returning `(Z, cache)` with `cache = (A, W, b)`, a tuple in
 # exactly this order: the backward functions, and the checks, read it that way.
 #
-# Expected: with `A = [[1, -2], [0.5, 3], [-1, 0]]`, `W = [[0.2, -0.4, 0.1], [-0.3, 0.5, 0.2]]`
-# and `b = [[0.3], [-0.2]]`: `Z = [[0.2, -1.3], [-0.45, 1.9]]`.
+# Expected, with `A = np.array([[1., -2.], [0.5, 3.], [-1., 0.]])`,
+# `W = np.array([[0.2, -0.4, 0.1], [-0.3, 0.5, 0.2]])` and `b = np.array([[0.3], [-0.2]])`:
+# `linear_forward(A, W, b)[0]` is `array([[0.2, -1.3], [-0.45, 1.9]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-linear_forward", "locked": false, "schema_version": 3, "solution": true}
 def linear_forward(A, W, b):
@@ -168,8 +171,9 @@ check("deep_nn.linear_forward", linear_forward, hidden=True)
 # `cache = (linear_cache, Z)`: the cache of `linear_forward`, then `Z`, which the activation's
 # backward step needs.
 #
-# Expected, with the arrays of exercise 3.1: for `"relu"`, `A = [[0.2, 0], [0, 1.9]]`; for
-# `"sigmoid"`, `A = [[0.549834, 0.21416502], [0.38936077, 0.86989153]]`.
+# Expected, with `A`, `W` and `b` of exercise 3.1: `linear_activation_forward(A, W, b, "relu")[0]`
+# is `array([[0.2, 0.], [0., 1.9]])` and `linear_activation_forward(A, W, b, "sigmoid")[0]` is
+# `array([[0.549834, 0.21416502], [0.38936077, 0.86989153]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-linear_activation_forward", "locked": false, "schema_version": 3, "solution": true}
 def linear_activation_forward(A_prev, W, b, activation):
@@ -313,9 +317,10 @@ check("deep_nn.compute_cost", compute_cost, hidden=True)
 # `linear_forward`; take `m` from `A_prev`. Return `(dA_prev, dW, db)`. Sum `db` over the
 # examples, `axis=1`, with `keepdims=True` so that it has the shape $(n^{[l]}, 1)$ of `b`.
 #
-# Expected, with `dZ = [[0.5, -1], [2, 0.3]]` and the cache of exercise 3.1:
-# `dA_prev = [[-0.5, -0.29], [0.8, 0.55], [0.45, -0.04]]`,
-# `dW = [[1.25, -1.375, -0.25], [0.7, 0.95, -1]]`, `db = [[-0.25], [1.15]]`.
+# Expected, with `A`, `W` and `b` of exercise 3.1, `dZ = np.array([[0.5, -1.], [2., 0.3]])` and
+# `dA_prev, dW, db = linear_backward(dZ, (A, W, b))`:
+# `dA_prev` is `array([[-0.5, -0.29], [0.8, 0.55], [0.45, -0.04]])`,
+# `dW` is `array([[1.25, -1.375, -0.25], [0.7, 0.95, -1.]])` and `db` is `array([[-0.25], [1.15]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-linear_backward", "locked": false, "schema_version": 3, "solution": true}
 def linear_backward(dZ, cache):
@@ -354,9 +359,15 @@ check("deep_nn.linear_backward", linear_backward, hidden=True)
 #
 # *Hint:* `Z > 0` is an array of booleans; multiplying by it turns `True` into 1 and `False` into 0.
 #
-# Expected, with `dA = [[0.5, -1], [2, 0.3]]` and the caches of exercise 3.2: for `"relu"`,
-# `dA_prev = [[0.1, -0.09], [-0.2, 0.15], [0.05, 0.06]]`, `dW = [[0.25, 0.125, -0.25], [-0.3, 0.45, 0]]`,
-# `db = [[0.25], [0.15]]`; for `"sigmoid"`, `db = [[-0.02227004], [0.254736]]`.
+# Expected, with `A`, `W` and `b` of exercise 3.1, `dA = np.array([[0.5, -1.], [2., 0.3]])`, the
+# cache `cache = linear_activation_forward(A, W, b, "relu")[1]` and
+# `dA_prev, dW, db = linear_activation_backward(dA, cache, "relu")`:
+# `dA_prev` is `array([[0.1, -0.09], [-0.2, 0.15], [0.05, 0.06]])`,
+# `dW` is `array([[0.25, 0.125, -0.25], [-0.3, 0.45, 0.]])` and `db` is `array([[0.25], [0.15]])`.
+# Expected for the sigmoid, with the same `dA` and
+# `cache = linear_activation_forward(A, W, b, "sigmoid")[1]`:
+# `linear_activation_backward(dA, cache, "sigmoid")[2]` is `array([[-0.02227004], [0.254736]])`
+# (its `db`).
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-linear_activation_backward", "locked": false, "schema_version": 3, "solution": true}
 def linear_activation_backward(dA, cache, activation):

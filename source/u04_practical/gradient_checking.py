@@ -83,7 +83,7 @@ fig = plots.finite_difference_errors(epsilons, errors, title="Error of the estim
 # *Hint:* `np.linalg.norm` of a single number is its absolute value, so the formula above can be
 # written once, with `np.linalg.norm`, and reused for vectors in the next exercise.
 #
-# Expected: `gradient_check(2.0, 4.0, 1e-7)` is about `2.9e-10`. Since $J$ is linear, the centred
+# Expected: `gradient_check(2.0, 4.0, 1e-7)` is `2.9e-10`, next to nothing. Since $J$ is linear, the centred
 # difference is exact except for rounding, and that is all the difference measures here.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-gradient_check", "locked": false, "schema_version": 3, "solution": true}

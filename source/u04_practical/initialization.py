@@ -80,9 +80,9 @@ def report(name, parameters):
 # `b{l}` to `np.zeros((layers_dims[l], 1))`. The argument `rng` is not used here; it is there so
 # that the three initialisations can be called the same way.
 #
-# Expected: `initialize_parameters_zeros([3, 2, 1], rng)` returns
-# `{"W1": [[0., 0., 0.], [0., 0., 0.]], "b1": [[0.], [0.]], "W2": [[0., 0.]], "b2": [[0.]]}`
-# (as arrays).
+# Expected: `initialize_parameters_zeros([3, 2, 1], np.random.default_rng(0))` is
+# `{"W1": array([[0., 0., 0.], [0., 0., 0.]]), "b1": array([[0.], [0.]]),
+# "W2": array([[0., 0.]]), "b2": array([[0.]])}`.
 #
 # *Hint:* build the keys with an f-string, `f"W{l}"`, inside `for l in range(1, L + 1)`.
 
@@ -327,8 +327,11 @@ print("feature means:", X_train_raw.mean(axis=1).round(3), " standard deviations
 # *Hint:* `np.mean(X_train, axis=1, keepdims=True)` and `np.std(X_train, axis=1, keepdims=True)`
 # have shape `(n_x, 1)` and broadcast over the columns of both sets.
 #
-# Expected for the first visible case, feature 1 of the training set, `[1, 2, 3, 6]`
-# ($\mu = 3$, $\sigma = \sqrt{3.5}$): `[-1.069045, -0.534522, 0., 1.603567]`.
+# Expected, for the first visible case,
+# `X_train = np.array([[1., 2., 3., 6.], [10., 30., 20., 60.], [0.5, 0.1, 0.3, 0.9]])` and
+# `X_test = np.array([[3., 0.], [25., 40.], [0.2, 0.6]])`: the first feature of the training set,
+# 1, 2, 3 and 6, has $\mu = 3$ and $\sigma = \sqrt{3.5}$, and
+# `normalize_inputs(X_train, X_test)[0][0]` is `array([-1.06904497, -0.53452248, 0., 1.60356745])`.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-normalize_inputs", "locked": false, "schema_version": 3, "solution": true}
 def normalize_inputs(X_train, X_test):

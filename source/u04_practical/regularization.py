@@ -156,7 +156,13 @@ fig = plots.boundaries_with_curve({"no regularisation": lambda P: regularization
 # *Hint:* $\lVert W \rVert_F^2$ is `np.sum(np.square(W))`. (`np.linalg.norm(W)` is
 # $\lVert W \rVert_F$, not squared.)
 #
-# Expected for the visible case: `1.3612077` (cross-entropy `1.2777923` plus penalty `0.0834154`).
+# Expected, with `A3 = np.array([[0.8, 0.3, 0.6, 0.1, 0.7]])`, `Y = np.array([[1., 0., 1., 0., 1.]])`
+# and the weights and biases of a tiny network,
+# `parameters = {"W1": np.array([[1., -2.]]), "b1": np.array([[1.]]), "W2": np.array([[0.5]]),
+# "b2": np.array([[1.]]), "W3": np.array([[2.]]), "b3": np.array([[1.]])}`:
+# `compute_cost_with_regularization(A3, Y, parameters, 0.1)` is `0.40303592` and
+# `compute_cost_with_regularization(A3, Y, parameters, 0.)` is `0.31053592`, the cross-entropy
+# alone; the difference is the penalty $\frac{0.1}{2 \cdot 5} (1 + 4 + 0.25 + 4) = 0.0925$.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-compute_cost_with_regularization", "locked": false, "schema_version": 3, "solution": true}
 def compute_cost_with_regularization(A3, Y, parameters, lambd):

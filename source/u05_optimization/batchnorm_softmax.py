@@ -21,8 +21,10 @@ import numpy as np
 
 from course import plots
 from course.checks import check
+from course.data.planar import load_pinwheel
 from course.nn import optim
 from course.nn.gradcheck import numerical_gradient, relative_error
+from course.nn.metrics import accuracy
 
 # %% [markdown]
 # ## 1. Batch normalisation, forward
@@ -83,8 +85,14 @@ from course.nn.gradcheck import numerical_gradient, relative_error
 # use in the backward pass; its layout is prescribed so that the next check can give your
 # `batchnorm_backward` a cache from the reference).
 #
-# Expected, in the first test case (training mode), the first row of `out` is
-# `[-1.06904344, -0.53452172, 0., 1.60356516]` and `running_mean` becomes `[[2.1], [1.1], [0.5]]`.
+# Expected for the first test case (training mode),
+# `x = np.array([[1., 2., 3., 6.], [-4., 0., 2., 10.], [0.5, 0.5, 0.7, 0.3]])`,
+# `gamma = np.array([[1.], [2.], [0.5]])`, `beta = np.array([[0.], [1.], [-1.]])` and
+# `bn_param = {"mode": "train", "eps": 1e-5, "momentum": 0.9,
+# "running_mean": np.array([[2.], [1.], [0.5]]), "running_var": np.array([[4.], [9.], [0.25]])}`,
+# with `out, cache = batchnorm_forward(x, gamma, beta, bn_param)`: the first row
+# `out[0]` is `array([-1.06904344, -0.53452172, 0., 1.60356516])` and
+# `bn_param["running_mean"]` is `array([[2.1], [1.1], [0.5]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-batchnorm_forward", "locked": false, "schema_version": 3, "solution": true}
 def batchnorm_forward(x, gamma, beta, bn_param):
@@ -266,9 +274,11 @@ for name, analytic, numeric in [
 # (`np.max(Z, axis=0, keepdims=True)`), compute `A`, and return `(cost, dZ)` with `cost` a number
 # (the mean cross-entropy) and `dZ = A - Y`.
 #
-# Expected: for `Z = [[1, 2], [2, 1], [0, 0]]` and `Y = [[0, 1], [1, 0], [0, 0]]`, the cost is
-# `0.40760596` and `dZ` is `[[0.24472847, -0.33475904], [-0.33475904, 0.24472847],
-# [0.09003057, 0.09003057]]`. The test case has a column of scores near 1000.
+# Expected, for `Z = np.array([[1., 2.], [2., 1.], [0., 0.]])`,
+# `Y = np.array([[0., 1.], [1., 0.], [0., 0.]])` and `cost, dZ = softmax_cross_entropy(Z, Y)`:
+# `cost` is `0.40760596` and `dZ` is
+# `array([[0.24472847, -0.33475904], [-0.33475904, 0.24472847], [0.09003057, 0.09003057]])`.
+# The test case has a column of scores near 1000.
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-softmax_cross_entropy", "locked": false, "schema_version": 3, "solution": true}
 def softmax_cross_entropy(Z, Y):
@@ -320,14 +330,6 @@ print(f"cost {cost:.4f}; relative error of dZ / m against centred differences: "
 # keeps every hidden unit's input at the same scale.
 
 # %%
-def pinwheel(m_per_class, rng):
-    """Three arms of points around the origin: X (2, 3 m), labels (3 m,)."""
-    radius = rng.uniform(0.15, 1.0, 3 * m_per_class)
-    labels = np.repeat(np.arange(3), m_per_class)
-    angle = labels * 2 * np.pi / 3 + 2.5 * radius + rng.normal(0, 0.12, radius.size)
-    return np.vstack([radius * np.cos(angle), radius * np.sin(angle)]), labels
-
-
 def forward(X, net, bn_param):
     """Scores Z2 (3, m) and what backpropagation needs."""
     Z1_norm, bn_cache = batchnorm_forward(net["W1"] @ X, net["gamma"], net["beta"], bn_param)
@@ -343,9 +345,9 @@ def backward(X, net, dZ2, A1, bn_cache):
             "W2": dZ2 @ A1.T / m, "b2": np.sum(dZ2, axis=1, keepdims=True) / m}
 
 
-rng = np.random.default_rng(3)
-X, labels = pinwheel(100, rng)
+X, labels = load_pinwheel(100)
 Y = np.eye(3)[:, labels]
+rng = np.random.default_rng(3)
 n_h, learning_rate = 32, 0.5
 net = {"W1": rng.normal(0, 1, (n_h, 2)), "gamma": np.ones((n_h, 1)), "beta": np.zeros((n_h, 1)),
        "W2": rng.normal(0, 1, (3, n_h)) / np.sqrt(n_h), "b2": np.zeros((3, 1))}
@@ -363,7 +365,7 @@ for epoch in range(300):
     costs.append(epoch_cost / X.shape[1])
 
 test_param = dict(bn_param, mode="test")
-train_accuracy = np.mean(np.argmax(forward(X, net, test_param)[0], axis=0) == labels)
+train_accuracy = accuracy(np.argmax(forward(X, net, test_param)[0], axis=0), labels)
 print(f"cost {costs[0]:.3f} after the first epoch, {costs[-1]:.3f} after the last; "
       f"training accuracy (test mode) {train_accuracy:.1%}")
 fig = plots.multiclass_regions(lambda P: np.argmax(forward(P, net, test_param)[0], axis=0), X, labels,

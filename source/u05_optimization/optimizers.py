@@ -29,6 +29,7 @@ from course import plots, widgets
 from course.checks import check
 from course.data import load_planar
 from course.nn import shallow
+from course.nn.metrics import accuracy
 
 # %% [markdown]
 # ## Conventions
@@ -58,8 +59,12 @@ from course.nn import shallow
 # (loop over `l` from 1 to `L` included, and build the keys with f-strings: `f"W{l}"`,
 # `f"dW{l}"`). Return `parameters`.
 #
-# Expected: with the test's values and `learning_rate=0.1`, `W1` becomes
-# `[[0.48, -0.99], [1.4999999, 0.16], [-0.27, 0.795]]`.
+# Expected, with the first layer of the test's values,
+# `parameters = {"W1": np.array([[0.5, -1.], [1.5, 0.2], [-0.3, 0.8]]),
+# "b1": np.array([[0.1], [-0.2], [0.]])}` and `grads = {"dW1": np.array([[0.2, -0.1], [1e-6, 0.4],
+# [-0.3, 0.05]]), "db1": np.array([[0.1], [-2e-7], [0.3]])}`:
+# `update_parameters_with_gd(parameters, grads, 0.1)["W1"]` is
+# `array([[0.48, -0.99], [1.4999999, 0.16], [-0.27, 0.795]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-update_parameters_with_gd", "locked": false, "schema_version": 3, "solution": true}
 def update_parameters_with_gd(parameters, grads, learning_rate):
@@ -394,9 +399,12 @@ check("optimization.initialize_adam", initialize_adam, hidden=True)
 #
 # Do not change `t` inside the function.
 #
-# Expected: in the second test case ($t = 1$, `v` and `s` zero, `learning_rate=0.01`), every entry
+# Expected, as in the second test case, with `parameters` and `grads` of exercise 1,
+# `v, s = initialize_adam(parameters)` (zeros), $t = 1$ and a learning rate of 0.01: every entry
 # of `W1` moves by $\pm 0.01$, except the one whose gradient is $10^{-6}$, which moves by
-# $0.01 \times 10^{-6} / (10^{-6} + 10^{-8}) \approx 0.0099$.
+# $0.01 \times 10^{-6} / (10^{-6} + 10^{-8}) \approx 0.0099$; with `W1 = parameters["W1"].copy()`,
+# `update_parameters_with_adam(parameters, grads, v, s, 1, 0.01)[0]["W1"] - W1` is
+# `array([[-0.01, 0.01], [-0.00990099, -0.01], [0.01, -0.01]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-update_parameters_with_adam", "locked": false, "schema_version": 3, "solution": true}
 def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
@@ -522,8 +530,8 @@ runs, curves = {}, {}
 for name in ("gd", "momentum", "rmsprop", "adam"):
     runs[name], curves[name], t = model(X, Y, optimizer=name, rng=np.random.default_rng(0), **settings)
     A2, _ = shallow.forward_propagation(X, runs[name])
-    accuracy = np.mean(shallow.predict(runs[name], X) == Y)
-    print(f"{name:9s} {t} updates, final cost {shallow.compute_cost(A2, Y):.4f}, training accuracy {accuracy:.1%}")
+    train_accuracy = accuracy(shallow.predict(runs[name], X), Y)
+    print(f"{name:9s} {t} updates, final cost {shallow.compute_cost(A2, Y):.4f}, training accuracy {train_accuracy:.1%}")
 fig = plots.cost_curves(curves, title="Moons: cost per epoch, learning rate 0.02, mini-batches of 64")
 
 # %%
@@ -661,7 +669,7 @@ for name in ("gd", "adam"):
     for learning_rate in trial_rates[name]:
         with np.errstate(all="ignore"):
             parameters, _, _ = model(X, Y, 8, name, learning_rate, 64, 100, np.random.default_rng(0))
-            trial_scores[name].append(np.mean(shallow.predict(parameters, X_val) == Y_val))
+            trial_scores[name].append(accuracy(shallow.predict(parameters, X_val), Y_val))
     best = int(np.argmax(trial_scores[name]))
     print(f"{name}: best learning rate {trial_rates[name][best]:.3g}, "
           f"validation accuracy {trial_scores[name][best]:.1%}")

@@ -18,14 +18,14 @@
 # `svm_loss_vectorized`, `softmax_loss_naive`, `softmax_loss_vectorized` and `LinearClassifier`.
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false}
-import time
-
 import numpy as np
 
 from course import plots
+from course.bench import best_seconds
 from course.checks import check
 from course.data.digits import load_digits
 from course.nn.gradcheck import numerical_gradient, relative_error
+from course.nn.metrics import accuracy
 
 # %% [markdown]
 # ## 1. The data, and rows as examples
@@ -76,8 +76,10 @@ fig = plots.image_grid(X_train_raw[:20].reshape(-1, 8, 8), [f"label {c}" for c i
 # Loop over the test rows `i` and the training rows `j`; compute each `dists[i, j]` from the two
 # rows `X[i]` and `X_train[j]` (one `np.sum` and one `np.sqrt`).
 #
-# Expected, for the first test case: `[[1, 2.82842712, 3, 1.41421356], [1.41421356, 1, 2.82842712,
-# 3.60555128], [3, 1.41421356, 1, 4.47213595]]`.
+# Expected, for the first test case, `X = np.array([[0., 0.], [1., 2.], [3., 1.]])` and
+# `X_train = np.array([[0., 1.], [2., 2.], [3., 0.], [-1., -1.]])`:
+# `compute_distances_two_loops(X, X_train)` is `array([[1., 2.82842712, 3., 1.41421356],
+# [1.41421356, 1., 2.82842712, 3.60555128], [3., 1.41421356, 1., 4.47213595]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "linear_classifiers-compute_distances_two_loops", "locked": false, "schema_version": 3, "solution": true}
 def compute_distances_two_loops(X, X_train):
@@ -177,25 +179,16 @@ check("linear_classifiers.compute_distances_no_loops", compute_distances_no_loop
 # version really has no loop is what this timing shows.)
 
 # %%
-def best_time(fn, *args, repeats=3):
-    """The fastest of a few runs, in seconds (the least disturbed by other work on the machine)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 X_small = X_test_raw[:100]
 d_two = compute_distances_two_loops(X_small, X_train_raw)
 d_one = compute_distances_one_loop(X_small, X_train_raw)
 d_none = compute_distances_no_loops(X_small, X_train_raw)
 print("max |two loops - one loop|:", np.max(np.abs(d_two - d_one)),
       "  max |two loops - no loops|:", np.max(np.abs(d_two - d_none)))
-timings = {"two loops": best_time(compute_distances_two_loops, X_small, X_train_raw, repeats=1),
-           "one loop": best_time(compute_distances_one_loop, X_small, X_train_raw),
-           "no loops": best_time(compute_distances_no_loops, X_small, X_train_raw)}
+# best_seconds: the fastest of a few timed runs (the least disturbed by other work on the machine)
+timings = {"two loops": best_seconds(lambda: compute_distances_two_loops(X_small, X_train_raw), repeats=1),
+           "one loop": best_seconds(lambda: compute_distances_one_loop(X_small, X_train_raw), repeats=3),
+           "no loops": best_seconds(lambda: compute_distances_no_loops(X_small, X_train_raw), repeats=3)}
 for name, seconds in timings.items():
     print(f"{name:>9}: {seconds * 1e3:8.2f} ms")
 fig = plots.distance_timings(timings, title="Distances of 100 test to 1497 training images")
@@ -211,8 +204,11 @@ fig = plots.distance_timings(timings, title="Distances of 100 test to 1497 train
 #
 # Return an integer array of shape `(num_test,)`.
 #
-# Expected, with the visible test's `dists` and `y_train = [2, 0, 1, 0, 1, 2]`: `[2, 0, 2]` for
-# `k = 1`, `[1, 0, 0]` for `k = 3`, and `[1, 0, 0]` for `k = 2` (where the first row's two nearest
+# Expected, with the visible test's
+# `dists = np.array([[0.5, 2., 1., 3., 0.7, 4.], [3., 0.2, 2.5, 0.4, 5., 0.3], [1., 2., 3., 4., 5., 6.]])`
+# and `y_train = np.array([2, 0, 1, 0, 1, 2])`: `predict_labels(dists, y_train, k=1)` is
+# `array([2, 0, 2])`, `predict_labels(dists, y_train, k=3)` is `array([1, 0, 0])`, and
+# `predict_labels(dists, y_train, k=2)` is `array([1, 0, 0])` (where the first row's two nearest
 # labels, 2 and 1, tie and 1 wins).
 
 # %% nbgrader={"grade": false, "grade_id": "linear_classifiers-predict_labels", "locked": false, "schema_version": 3, "solution": true}
@@ -306,7 +302,7 @@ fig = plots.cross_validation_accuracy(k_choices, accuracies)
 
 # %%
 dists_test = compute_distances_no_loops(X_test_raw, X_train_raw)
-knn_test_accuracy = np.mean(predict_labels(dists_test, y_train, best_k) == y_test)
+knn_test_accuracy = accuracy(predict_labels(dists_test, y_train, best_k), y_test)
 print(f"kNN with k = {best_k}: test accuracy {knn_test_accuracy:.4f}")
 
 # %% [markdown]
@@ -423,7 +419,10 @@ print("relative error of dW against centred differences:", relative_error(dW, nu
 #    `dW = X.T @ coeff / N + 2 * reg * W`: each column `j` of `X.T @ coeff` is the sum of the
 #    rows $x_i$ weighted by `coeff[i, j]`, exactly what the loops accumulated.
 #
-# Expected: the same values as `svm_loss_naive`, much faster.
+# Expected: the same values as `svm_loss_naive`, much faster; for example, with
+# `W = np.array([[1., -1., 0.], [0.5, 0., 2.]])`, `X = np.array([[1., 2.], [-1., 0.5]])`,
+# `y = np.array([0, 2])` and `loss, dW = svm_loss_vectorized(W, X, y, 0.1)`: `loss` is `2.625`
+# and `dW` is `array([[-0.3, -0.7, 1.], [-0.9, 0.25, 1.15]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "linear_classifiers-svm_loss_vectorized", "locked": false, "schema_version": 3, "solution": true}
 def svm_loss_vectorized(W, X, y, reg):
@@ -456,8 +455,9 @@ W_check = 0.01 * rng.standard_normal((65, 10))
 naive_loss, naive_dW = svm_loss_naive(W_check, X_train, y_train, 0.05)
 vector_loss, vector_dW = svm_loss_vectorized(W_check, X_train, y_train, 0.05)
 print(f"loss naive {naive_loss:.6f}, vectorized {vector_loss:.6f}; max |dW difference| {np.max(np.abs(naive_dW - vector_dW)):.2e}")
-print(f"time on all training images: naive {best_time(svm_loss_naive, W_check, X_train, y_train, 0.05, repeats=1) * 1e3:.1f} ms, "
-      f"vectorized {best_time(svm_loss_vectorized, W_check, X_train, y_train, 0.05) * 1e3:.2f} ms")
+naive_seconds = best_seconds(lambda: svm_loss_naive(W_check, X_train, y_train, 0.05), repeats=1)
+vector_seconds = best_seconds(lambda: svm_loss_vectorized(W_check, X_train, y_train, 0.05), repeats=3)
+print(f"time on all training images: naive {naive_seconds * 1e3:.1f} ms, vectorized {vector_seconds * 1e3:.2f} ms")
 
 # %% [markdown]
 # ## 5. The softmax loss
@@ -515,9 +515,10 @@ check("linear_classifiers.softmax_loss_naive", softmax_loss_naive, hidden=True)
 
 # %% [markdown]
 # **Sanity value.** With tiny random weights all $C = 10$ probabilities are about $1/10$, so the
-# loss should be close to $-\log(1/10) = \log 10 \approx 2.3026$. (The second visible case of the
-# check is such a point: its expected loss is 2.30258...) If you get something else, look at your
-# averaging first.
+# loss should be close to $-\log(1/10) = \log 10 \approx 2.3026$; the second visible case of the
+# check is such a point. With zero weights the probabilities are exactly $1/10$. Expected:
+# `softmax_loss_naive(np.zeros((3, 10)), np.ones((4, 3)), np.array([0, 1, 2, 3]), 0.0)[0]` is
+# `2.30258509`. If you get something else, look at your averaging first.
 
 # %%
 loss, _ = softmax_loss_naive(W_small, X_train[:500], y_train[:500], 0.0)
@@ -656,7 +657,7 @@ for name, loss_function in losses.items():
         for reg in (1e-4, 1e-3, 1e-2):
             model = LinearClassifier(loss_function)
             model.train(X_tr, y_tr, learning_rate, reg, num_iters=1000, batch_size=200, rng=np.random.default_rng(0))
-            results[learning_rate, reg] = np.mean(model.predict(X_val) == y_val)
+            results[learning_rate, reg] = accuracy(model.predict(X_val), y_val)
     best[name] = max(results, key=results.get)
     print(f"{name}: best validation accuracy {results[best[name]]:.4f} at learning_rate, reg = {best[name]}")
 
@@ -667,7 +668,7 @@ for name, loss_function in losses.items():
     models[name] = LinearClassifier(loss_function)
     histories[name] = models[name].train(X_train, y_train, learning_rate, reg, num_iters=1500, batch_size=200,
                                          rng=np.random.default_rng(1))
-    test_accuracy[name] = np.mean(models[name].predict(X_test) == y_test)
+    test_accuracy[name] = accuracy(models[name].predict(X_test), y_test)
     print(f"{name}: first loss {histories[name][0]:.4f}, last loss {histories[name][-1]:.4f}, "
           f"test accuracy {test_accuracy[name]:.4f}")
 print(f"kNN (k = {best_k}): test accuracy {knn_test_accuracy:.4f}")
@@ -699,7 +700,7 @@ for name, model in models.items():
 # %%
 smooth = LinearClassifier(softmax_loss_vectorized)
 smooth.train(X_train, y_train, 0.5, 0.1, num_iters=1500, batch_size=200, rng=np.random.default_rng(1))
-print(f"softmax with reg = 0.1: test accuracy {np.mean(smooth.predict(X_test) == y_test):.4f}")
+print(f"softmax with reg = 0.1: test accuracy {accuracy(smooth.predict(X_test), y_test):.4f}")
 fig = plots.weight_images(smooth.W[:-1].T, (8, 8), [f"class {c}" for c in range(10)], ncols=10, size=1.2,
                           suptitle="softmax (reg = 0.1): smoother templates")
 

@@ -20,6 +20,7 @@ import numpy as np
 from course import plots
 from course.data.signs import load_signs
 from course.nn.conv import conv_backward, conv_forward, pool_backward, pool_forward
+from course.nn.deep import linear_activation_backward, linear_activation_forward, linear_backward, linear_forward
 from course.nn.optim import initialize_adam, update_parameters_with_adam
 from course.nn.softmax import softmax_cross_entropy
 
@@ -170,20 +171,21 @@ print(f"CNN: {cnn_seconds:.1f} s, train accuracy {cnn_train_accuracy:.1%}, "
 
 # %%
 def dense_forward(images, parameters):
-    """Images (m, 64, 64, 3), flattened to X (12288, m), -> scores (6, m) through one relu layer."""
+    """Images (m, 64, 64, 3), flattened to X (12288, m), -> scores (6, m) through one relu layer.
+
+    Unit 3's layers (course.nn.deep); the output layer is linear, its softmax is in the cost."""
     X = images.reshape(images.shape[0], -1).T
-    Z1 = parameters["W1"] @ X + parameters["b1"]
-    A1 = np.maximum(Z1, 0)
-    return parameters["W2"] @ A1 + parameters["b2"], (X, Z1, A1)
+    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+    Z2, cache2 = linear_forward(A1, parameters["W2"], parameters["b2"])
+    return Z2, (cache1, cache2)
 
 
 def dense_backward(dZ2, cache, parameters):
-    """Gradients of the mean cost, as in units 3 to 5."""
-    X, Z1, A1 = cache
-    m = X.shape[1]
-    dZ1 = (parameters["W2"].T @ dZ2) * (Z1 > 0)
-    return {"dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
-            "dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m}
+    """Gradients of the mean cost, with unit 3's backward functions."""
+    cache1, cache2 = cache
+    dA1, dW2, db2 = linear_backward(dZ2, cache2)
+    _, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
 rng = np.random.default_rng(0)

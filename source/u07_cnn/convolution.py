@@ -40,8 +40,8 @@ from course.checks import check
 #
 # Write `conv_output_size(n, f, p, s)`, returning $n_{\text{out}}$ as a Python `int`.
 #
-# *Hint:* `//` is floor division on integers. Expected: `conv_output_size(227, 11, 0, 4) == 55`
-# (AlexNet's first layer).
+# *Hint:* `//` is floor division on integers. Expected: `conv_output_size(227, 11, 0, 4)` is
+# `55` (AlexNet's first layer).
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-conv_output_size", "locked": false, "schema_version": 3, "solution": true}
 def conv_output_size(n, f, p, s):
@@ -72,7 +72,7 @@ check("cnn.conv_output_size", conv_output_size, hidden=True)
 # Write `same_padding(n, f, s)` returning the tuple `(p_start, p_end, n_out)` of ints.
 #
 # *Hint:* $\lceil n / s \rceil$ is `-(-n // s)` in integer arithmetic. Expected:
-# `same_padding(227, 11, 4) == (4, 4, 57)` and `same_padding(64, 4, 1) == (1, 2, 64)`.
+# `same_padding(227, 11, 4)` is `(4, 4, 57)` and `same_padding(64, 4, 1)` is `(1, 2, 64)`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-same_padding", "locked": false, "schema_version": 3, "solution": true}
 def same_padding(n, f, s):
@@ -105,8 +105,8 @@ check("cnn.same_padding", same_padding, hidden=True)
 # first, returning $r$ as an int.
 #
 # *Hint:* keep `r` and `jump` in a loop; update `r` with the current `jump` **before**
-# multiplying `jump` by the layer's stride. Expected: `[(3, 1), (3, 1)]` gives 5,
-# `[(3, 2), (3, 2), (3, 1)]` gives 15.
+# multiplying `jump` by the layer's stride. Expected: `receptive_field([(3, 1), (3, 1)])` is `5`
+# and `receptive_field([(3, 2), (3, 2), (3, 1)])` is `15`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-receptive_field", "locked": false, "schema_version": 3, "solution": true}
 def receptive_field(layers):
@@ -137,8 +137,10 @@ check("cnn.receptive_field", receptive_field, hidden=True)
 # - `{"type": "pool", ...}`: nothing to learn, 0;
 # - `{"type": "dense", "n_prev": n_prev, "n": n}`: $n_{\text{prev}}\, n + n$.
 #
-# Write `count_parameters(layer)` returning an int. Expected: LeNet-5's first layer
-# `{"type": "conv", "f": 5, "n_C_prev": 3, "n_C": 6}` has 456 parameters.
+# Write `count_parameters(layer)` returning an int. Expected, for six $5 \times 5$ filters (the
+# first layer of LeNet-5) on colour images,
+# `count_parameters({"type": "conv", "f": 5, "n_C_prev": 3, "n_C": 6})` is `456`, and on LeNet-5's
+# own grey images, `count_parameters({"type": "conv", "f": 5, "n_C_prev": 1, "n_C": 6})` is `156`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-count_parameters", "locked": false, "schema_version": 3, "solution": true}
 def count_parameters(layer):
@@ -361,8 +363,9 @@ check("cnn.conv_backward", conv_backward, hidden=True)
 # the gradient. Write `create_mask_from_window(x)`: for a window `x` of shape `(f, f)`, a boolean
 # array of the same shape, `True` where `x` equals its maximum.
 #
-# *Hint:* `x == np.max(x)`. Expected: `[[1, 3], [4, 2], [0.5, -1]]` gives
-# `[[False, False], [True, False], [False, False]]`.
+# *Hint:* `x == np.max(x)`. Expected:
+# `create_mask_from_window(np.array([[1., 3.], [4., 2.], [0.5, -1.]]))` is
+# `array([[False, False], [True, False], [False, False]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-create_mask_from_window", "locked": false, "schema_version": 3, "solution": true}
 def create_mask_from_window(x):
@@ -385,7 +388,7 @@ check("cnn.create_mask_from_window", create_mask_from_window, hidden=True)
 # output, so the gradient $dz$ is shared out equally. Write `distribute_value(dz, shape)`
 # returning an array of shape `shape = (n_H, n_W)` filled with $dz / (n_H n_W)$.
 #
-# Expected: `distribute_value(2.0, (2, 2))` is `[[0.5, 0.5], [0.5, 0.5]]`.
+# Expected: `distribute_value(2.0, (2, 2))` is `array([[0.5, 0.5], [0.5, 0.5]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-distribute_value", "locked": false, "schema_version": 3, "solution": true}
 def distribute_value(dz, shape):
