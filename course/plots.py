@@ -64,7 +64,7 @@ def broadcasting(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> plt.Figu
     """Draw how arrays of shapes ``shape_a`` and ``shape_b`` (at most 2-D) broadcast in ``a + b``.
 
     Each operand is drawn as a grid of cells in the result's shape: solid cells hold the array's
-    own values, pale dashed cells are the copies broadcasting makes (no memory is used for them).
+    own values, pale dashed cells are values repeated by broadcasting (not copied in memory).
     """
     a2, b2 = _as_2d(shape_a), _as_2d(shape_b)
     out = tuple(max(i, j) if 1 in (i, j) else i for i, j in zip(a2, b2))
@@ -86,7 +86,8 @@ def broadcasting(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> plt.Figu
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title(title, fontsize=10)
-    fig.suptitle("solid: the array's values; dashed: copies made by broadcasting", fontsize=9, y=0.02)
+    fig.suptitle("solid: the array's values; dashed: values repeated by broadcasting (not copied in memory)",
+                 fontsize=9, y=0.02)
     return fig
 
 

@@ -50,11 +50,12 @@ def _outcome(outcome) -> dict:
     """An Outcome as a dict of plain data; a value that is not plain data becomes an error."""
     if outcome.error is None and not _is_plain(outcome.value):
         return {"value": None, "used_reference": outcome.used_reference, "args_after": None,
+                "used_forbidden": outcome.used_forbidden,
                 "error": (f"returned an object of type {type(outcome.value).__name__}, which cannot be "
                           f"checked; return NumPy arrays, numbers, tuples or dicts")}
     args_after = outcome.args_after if _is_plain(outcome.args_after) else None
     return {"value": outcome.value, "error": outcome.error, "used_reference": outcome.used_reference,
-            "args_after": args_after}
+            "args_after": args_after, "used_forbidden": outcome.used_forbidden}
 
 
 def run(request: dict) -> dict:
@@ -76,7 +77,8 @@ def run(request: dict) -> dict:
                            "value": None, "used_reference": False, "args_after": None}
             else:
                 call = exercise.adapter(fn) if exercise.adapter else fn
-                outcome = _outcome(call_student(call, args, exercise.reference, quiet=True))
+                outcome = _outcome(call_student(call, args, exercise.reference, quiet=True,
+                                                forbidden=exercise.forbidden))
             outcomes.append(outcome)
         results[exercise_id] = outcomes
     return results

@@ -14,7 +14,11 @@ GRADS = Compare(names=("grads", "cost"))
 @pytest.mark.parametrize("expected,got,message", [
     (np.zeros((2, 1)), np.zeros((1, 2)), "output has the wrong shape: expected (2, 1), got (1, 2)"),
     (np.zeros(3), [0.0, 0.0, 0.0], "output should be a NumPy array of shape (3,), got list"),
-    (1.5, np.ones((1, 1)), "output should be a number, got an array of shape (1, 1) (use float(...) or np.squeeze)"),
+    (1.5, np.ones((1, 1)), "output should be a number, got an array of shape (1, 1) "
+                           "(use .item() to turn a one-element array into a number)"),
+    (1.5, np.ones((1, 1, 1)), "output should be a number, got an array of shape (1, 1, 1) "
+                              "(use .item() to turn a one-element array into a number)"),
+    (1.5, np.ones(2), "output should be a number, got an array of shape (2,)"),
     (1.5, 2.5, "output is wrong: expected 1.5, got 2.5"),
     (3, 3.0, "output should be an integer, got float"),
     ((3, 4), None, "output should be a tuple, got None"),
@@ -147,3 +151,53 @@ def test_an_adapter_checks_a_class_through_a_function():
     assert run_check(exercise, _Counter).passed
     result = run_check(exercise, Broken)
     assert not result.passed and "output[1] is wrong: expected 5, got 3" in result.message
+
+
+def test_calls_to_forbidden_numpy_functions_are_reported():
+    from course.checks import get
+    wrapper = get("numpy.broadcast_shape").mutants["np.broadcast_shapes wrapped, which the exercise forbids"]
+
+    def by_arrays(shape_a, shape_b):  # raises on incompatible shapes: the forbidden call is reported first
+        return (np.zeros(shape_a) + np.zeros(shape_b)).shape
+
+    for fn, name in ((wrapper, "np.broadcast_shapes"), (by_arrays, "np.zeros")):
+        for hidden in (False, True):
+            with pytest.raises(CheckFailed, match=f"calls {name}, which this exercise asks you to do without"):
+                check("numpy.broadcast_shape", fn, hidden=hidden, seed=0)
+
+
+def test_forbidden_calls_are_reported_through_the_grading_sandbox_too():
+    from course import sandbox
+    from course.checks import get
+    from course.checks.runner import Outcome, judge
+
+    exercise = get("numpy.broadcast_shape")
+    args = exercise.cases[0].args
+    answer = "def broadcast_shape(shape_a, shape_b):\n    return np.broadcast_shapes(shape_a, shape_b)\n"
+    request = {"setup": "import numpy as np\n", "answers": {exercise.id: answer},
+               "calls": {exercise.id: [args]}}
+    outcome = Outcome(**sandbox.run(request)[exercise.id][0])
+    assert "calls np.broadcast_shapes" in judge(exercise, args, outcome, show_values=True)
+
+
+def test_linear_classifier_messages_describe_the_class_calls():
+    from course.checks import REGISTRY, run_check
+    exercise = REGISTRY["linear_classifiers.LinearClassifier"]
+    mutant = exercise.mutants["predict takes argmax over axis 0 (the examples) instead of axis 1"]
+    visible, hidden = run_check(exercise, mutant), run_check(exercise, mutant, hidden=True, seed=0)
+    assert visible.message.startswith("LinearClassifier(svm_loss_vectorized).train(X=<array of shape (150, 7)>, ")
+    assert "rng=np.random.default_rng(0)), then .predict(X_test=<array of shape (50, 7)>): y_pred" in visible.message
+    assert "seed=" not in hidden.message and "rng=np.random.default_rng(<seed>))" in hidden.message
+
+
+def test_dropout_cache_messages_give_the_formula():
+    from course.checks import REGISTRY, run_check
+    exercise = REGISTRY["practical.forward_propagation_with_dropout"]
+
+    def wrong_a1(*args):
+        A3, cache = exercise.reference(*args)
+        return A3, {**cache, "A1": cache["A1"] * 2}
+
+    message = run_check(exercise, wrong_a1, forbid_reference=False).message
+    assert "with the masks in your cache, cache['A1'] has wrong values" in message
+    assert message.endswith("(A[l] = relu(Z[l]) * D[l] / keep_prob on the hidden layers only)")

@@ -108,8 +108,9 @@ def _compare_number(expected: Any, got: Any, path: str, spec: Compare, show_valu
     if isinstance(got, np.ndarray) and got.ndim == 0:
         got = got[()]
     if isinstance(got, np.ndarray):
-        return (f"{path} should be a number, got an array of shape {got.shape} "
-                f"(use float(...) or np.squeeze)")
+        # float() of a (1, 1) array raises TypeError in NumPy >= 2.4; .item() works for any size-1 array.
+        hint = " (use .item() to turn a one-element array into a number)" if got.size == 1 else ""
+        return f"{path} should be a number, got an array of shape {got.shape}{hint}"
     if not _is_number(got):
         return f"{path} should be a number, got {_type_name(got)}"
     if isinstance(expected, numbers.Integral) and not isinstance(got, numbers.Integral):

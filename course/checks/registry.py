@@ -75,6 +75,10 @@ class Exercise:
     properties: ``(args, expected, got) -> message or None``, run after the comparison: checks of
                statistics or quality (e.g. weights' spread, a trained model's accuracy) for
                outputs that cannot be compared value by value.
+    forbidden: NumPy functions the answer must not call, because the exercise is to do their work
+               by hand (e.g. ``np.broadcast_shapes``); a call is reported to the student.
+    describe:  ``(args, show_values) -> str``, how messages show a call that is not
+               ``name(arg=..., ...)`` (with an ``adapter``: what the student's object was asked to do).
     """
 
     id: str
@@ -89,6 +93,8 @@ class Exercise:
     updates: tuple[str, ...] = ()
     adapter: Callable[[Any], Callable] | None = None
     properties: Callable[[Args, Any, Any], str | None] | None = None
+    forbidden: tuple[Callable, ...] = ()
+    describe: Callable[[Args, bool], str] | None = None
 
     @property
     def name(self) -> str:

@@ -78,13 +78,15 @@ class Outcome:
     """What one call of a student's function did: its value, or the error it raised.
 
     ``args_after`` are the arguments as the call left them (to catch changes in place);
-    ``used_reference`` says whether the call ran the exercise's reference.
+    ``used_reference`` says whether the call ran the exercise's reference; ``used_forbidden`` is
+    the name of the first of the exercise's ``forbidden`` functions it called, if any.
     """
 
     value: Any = None
     error: str | None = None  # "raised ValueError: ..." (the call is put in front when reported)
     used_reference: bool = False
     args_after: Args | None = None
+    used_forbidden: str | None = None
 
 
 def run_check(exercise: Exercise, fn: Callable, hidden: bool = False, seed: int | None = None,
@@ -103,7 +105,7 @@ def run_check(exercise: Exercise, fn: Callable, hidden: bool = False, seed: int 
     cases = case_args(exercise, hidden, seed)
     messages = []
     for args in cases:
-        outcome = call_student(fn, args, exercise.reference, quiet=hidden)
+        outcome = call_student(fn, args, exercise.reference, quiet=hidden, forbidden=exercise.forbidden)
         messages.append(judge(exercise, args, outcome, show_values=not hidden,
                               forbid_reference=forbid_reference))
         if messages[-1]:
@@ -132,7 +134,13 @@ def summarise(exercise: Exercise, messages: list[str | None], n_cases: int, hidd
 def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
           forbid_reference: bool = True) -> str | None:
     """None if ``outcome`` is right for the call ``exercise.name(**args)``, else what is wrong."""
-    call = describe_call(exercise.name, args, show_values)
+    if exercise.describe:
+        call = exercise.describe(args, show_values)
+    else:
+        call = describe_call(exercise.name, args, show_values)
+    if outcome.used_forbidden:
+        return (f"{call} calls {outcome.used_forbidden}, which this exercise asks you to do without: "
+                f"write that step yourself, as the instructions say.")
     if outcome.error:
         if outcome.error.startswith("raised NotImplementedError"):
             return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
@@ -164,8 +172,10 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
     return None
 
 
-def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bool) -> Outcome:
-    """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran ``reference``.
+def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bool,
+                 forbidden: tuple[Callable, ...] = ()) -> Outcome:
+    """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran ``reference``
+    or one of the ``forbidden`` functions.
 
     Arguments are passed by position, in the order of ``args``: the names in a case are for
     messages, so a student's parameter names (``z`` or ``x``) do not matter.
@@ -173,12 +183,18 @@ def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bo
     Warnings and stderr are swallowed (nbgrader scores a cell that writes to stderr 0); stdout
     too when ``quiet``.
     """
-    forbidden = getattr(reference, "__code__", None)
+    reference_code = getattr(reference, "__code__", None)
     used = []
+    banned = _banned(forbidden)
+    called = []
 
     def profiler(frame, event, arg):
-        if event == "call" and frame.f_code is forbidden:
+        if event == "call" and frame.f_code is reference_code:
             used.append(True)
+        if banned and not called:
+            key = frame.f_code if event == "call" else arg if event == "c_call" else None
+            if key is not None and id(key) in banned:
+                called.append(banned[id(key)])
 
     student_args = copy.deepcopy(dict(args))
     previous = sys.getprofile()
@@ -191,10 +207,22 @@ def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bo
             value = fn(*student_args.values())
         except Exception as error:  # the student's bug, reported without our frames
             return Outcome(error=f"raised {type(error).__name__}: {error}{_where(error)}",
-                           used_reference=bool(used))
+                           used_reference=bool(used), used_forbidden=next(iter(called), None))
         finally:
             sys.setprofile(previous)
-    return Outcome(value=value, used_reference=bool(used), args_after=student_args)
+    return Outcome(value=value, used_reference=bool(used), args_after=student_args,
+                   used_forbidden=next(iter(called), None))
+
+
+def _banned(forbidden: tuple[Callable, ...]) -> dict[int, str]:
+    """``{id: "np.name"}`` of what a profiler sees when each function is called: the code of a
+    Python function (or of the implementation behind NumPy's dispatcher), or a C function itself."""
+    banned = {}
+    for function in forbidden:
+        python = getattr(function, "_implementation", function)
+        code = getattr(python, "__code__", None)
+        banned[id(code if code is not None else function)] = f"np.{function.__name__}"
+    return banned
 
 
 def _where(error: BaseException) -> str:

@@ -114,6 +114,18 @@ def _center_rows_columns(x):
     return x - np.mean(x, axis=0, keepdims=True)
 
 
+# The notebook asks for the rules by hand: "Do not create arrays or call NumPy's broadcasting functions".
+_BROADCASTING_FUNCTIONS = (np.broadcast_shapes, np.broadcast_arrays, np.broadcast_to,
+                           np.zeros, np.ones, np.empty, np.full)
+
+
+def _broadcast_numpy(shape_a, shape_b):
+    try:
+        return np.broadcast_shapes(shape_a, shape_b)
+    except ValueError:
+        return None
+
+
 def _broadcast_left_aligned(shape_a, shape_b):
     n = max(len(shape_a), len(shape_b))
     a = tuple(shape_a) + (1,) * (n - len(shape_a))
@@ -309,7 +321,9 @@ register(
                Case({"shape_a": (1,), "shape_b": (7, 1)}, (7, 1))),
         hidden=_shape_pair,
         n_hidden=20,
-        mutants={"shapes aligned on the left instead of the right": _broadcast_left_aligned,
+        forbidden=_BROADCASTING_FUNCTIONS,
+        mutants={"np.broadcast_shapes wrapped, which the exercise forbids": _broadcast_numpy,
+                 "shapes aligned on the left instead of the right": _broadcast_left_aligned,
                  "missing leading sizes dropped instead of counted as 1": _broadcast_no_padding,
                  "never incompatible: always takes the larger size": _broadcast_always_max},
     ),

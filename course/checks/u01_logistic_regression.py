@@ -194,8 +194,9 @@ _Y = np.array([[1.0, 1.0, 0.0]])
 _RNG = np.random.default_rng(1)
 _XV = _RNG.normal(0, 1, (4, 7))
 _YV = np.array([[1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0]])
-_MODEL_ARGS = {"X_train": _XV, "Y_train": _YV, "X_test": _RNG.normal(0, 1, (4, 3)),
-               "Y_test": np.array([[0.0, 1.0, 1.0]]), "num_iterations": 300, "learning_rate": 0.1,
+# Four test examples, two predicted 1: predictions of the untrained (all-zero) model differ.
+_MODEL_ARGS = {"X_train": _XV, "Y_train": _YV, "X_test": _RNG.normal(0, 1, (4, 4)),
+               "Y_test": np.array([[0.0, 1.0, 1.0, 1.0]]), "num_iterations": 300, "learning_rate": 0.1,
                "print_cost": False}
 
 register(
@@ -206,6 +207,7 @@ register(
                     (150, 50, 25)),
                Case({"train_x_orig": np.zeros((7, 4, 4)), "test_x_orig": np.zeros((3, 4, 4))}, (7, 3, 4))),
         hidden=_image_stacks,
+        compare=Compare(names=("m_train", "m_test", "num_px")),
         mutants={"num_px as the number of pixels h * w": _facts_pixels_count,
                  "m_train and m_test swapped": _facts_swapped},
     ),

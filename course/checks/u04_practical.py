@@ -183,18 +183,36 @@ def _backward_dropout_times_keep_prob(X, Y, cache, keep_prob):
 # ----------------------------------------------------------------------------- typical mistakes: gradient checking
 
 
+def _cube(x, theta):
+    return x * theta ** 3
+
+
 def _check_1d_no_two(x, theta, epsilon):
-    gradapprox = ((theta + epsilon) * x - (theta - epsilon) * x) / epsilon
-    return gradcheck.relative_error(x, gradapprox)
+    gradapprox = (_cube(x, theta + epsilon) - _cube(x, theta - epsilon)) / epsilon
+    return gradcheck.relative_error(3 * x * theta ** 2, gradapprox)
 
 
 def _check_1d_sign(x, theta, epsilon):
-    gradapprox = ((theta - epsilon) * x - (theta + epsilon) * x) / (2 * epsilon)
-    return gradcheck.relative_error(x, gradapprox)
+    gradapprox = (_cube(x, theta - epsilon) - _cube(x, theta + epsilon)) / (2 * epsilon)
+    return gradcheck.relative_error(3 * x * theta ** 2, gradapprox)
 
 
 def _check_1d_returns_approx(x, theta, epsilon):
-    return ((theta + epsilon) * x - (theta - epsilon) * x) / (2 * epsilon)
+    return (_cube(x, theta + epsilon) - _cube(x, theta - epsilon)) / (2 * epsilon)
+
+
+def _check_1d_zero(x, theta, epsilon):
+    return 0.0
+
+
+def _check_1d_one_sided(x, theta, epsilon):
+    gradapprox = (_cube(x, theta + epsilon) - _cube(x, theta)) / epsilon
+    return gradcheck.relative_error(3 * x * theta ** 2, gradapprox)
+
+
+def _check_1d_unnormalised(x, theta, epsilon):
+    gradapprox = (_cube(x, theta + epsilon) - _cube(x, theta - epsilon)) / (2 * epsilon)
+    return float(abs(3 * x * theta ** 2 - gradapprox))
 
 
 def _approx_n(parameters, X, Y, epsilon, one_sided=False, denominator=2.0):
@@ -284,13 +302,14 @@ def _dropout_behaves(args, expected, got) -> str | None:
                     f"keep about {keep_prob:.0%} (rng.random(shape) < keep_prob)")
         masks.append(D.astype(bool))
     want_A3, want_cache = regularization.forward_with_masks(X, parameters, keep_prob, *masks)
+    hint = "(A[l] = relu(Z[l]) * D[l] / keep_prob on the hidden layers only)"
     message = compare(want_A3, A3, Compare(), show_values=False)
     if message:
-        return f"with the masks in your cache, {message.replace('output', 'A3', 1)} (A[l] = relu(Z[l]) * D[l] / keep_prob on the hidden layers only)"
+        return f"with the masks in your cache, {message.replace('output', 'A3', 1)} {hint}"
     for key in ("Z1", "A1", "Z2", "A2", "Z3", "A3"):
         message = compare(want_cache[key], cache[key], Compare(), show_values=False)
         if message:
-            return f"with the masks in your cache, {message.replace('output', f'cache[{key!r}]', 1)}"
+            return f"with the masks in your cache, {message.replace('output', f'cache[{key!r}]', 1)} {hint}"
     return None
 
 
@@ -357,8 +376,10 @@ def _dropout_backward_case(rng):
 
 
 def _check_1d_case(rng):
-    return {"x": float(rng.choice([-1, 1]) * rng.uniform(0.5, 5)), "theta": float(rng.normal(0, 3)),
-            "epsilon": float(10 ** rng.uniform(-7, -3))}
+    """Steps 1e-3 to 3e-2: the centred difference's error x eps^2 is far above rounding, so the
+    result eps^2 / (6 theta^2 + eps^2) is compared with rtol 1e-4 and no absolute tolerance."""
+    return {"x": float(rng.choice([-1, 1]) * rng.uniform(0.5, 5)),
+            "theta": float(rng.choice([-1, 1]) * rng.uniform(0.5, 3)), "epsilon": float(10 ** rng.uniform(-3, -1.5))}
 
 
 def _bugged(rng, parameters, gradients):
@@ -429,7 +450,7 @@ register(
         hidden=_init_case,
         compare=Compare(values=False),
         properties=_init_statistics(lambda n_prev: np.sqrt(2 / n_prev), "standard normal times sqrt(2 / n_{l-1})"),
-        mutants={"sqrt(1 / n_{l-1}) (Xavier's scale) instead of sqrt(2 / n_{l-1})": _he_xavier,
+        mutants={"sqrt(1 / n_{l-1}) (LeCun's scale) instead of sqrt(2 / n_{l-1})": _he_xavier,
                  "sqrt(2 / n_l): the layer's own size instead of its input size": _he_fan_out,
                  "2 / n_{l-1} without the square root": _he_no_sqrt},
     ),
@@ -494,11 +515,16 @@ register(
     Exercise(
         id="practical.gradient_check",
         reference=gradcheck.gradient_check,
-        cases=(Case({"x": 2.0, "theta": 4.0, "epsilon": 1e-7}), Case({"x": -3.0, "theta": 0.5, "epsilon": 1e-4})),
+        cases=(Case({"x": 2.0, "theta": 4.0, "epsilon": 1e-2}, 1.0416655683102836e-06),
+               Case({"x": -3.0, "theta": 0.5, "epsilon": 1e-2})),
         hidden=_check_1d_case,
+        compare=Compare(rtol=1e-4, atol=0.0),
         mutants={"(J(theta + eps) - J(theta - eps)) / eps: the 2 forgotten": _check_1d_no_two,
                  "J(theta - eps) - J(theta + eps): the sign flipped": _check_1d_sign,
-                 "returns the approximate gradient instead of the difference": _check_1d_returns_approx},
+                 "returns the approximate gradient instead of the difference": _check_1d_returns_approx,
+                 "returns 0.0": _check_1d_zero,
+                 "one-sided difference (J(theta + eps) - J(theta)) / eps": _check_1d_one_sided,
+                 "|grad - gradapprox| without dividing by |grad| + |gradapprox|": _check_1d_unnormalised},
     ),
     Exercise(
         id="practical.gradient_check_n",

@@ -112,6 +112,16 @@ def _adam_init_v_only(parameters):
     return _zeros(parameters)
 
 
+def _adam_init_shared_dict(parameters):
+    v = s = _zeros(parameters)
+    return v, s
+
+
+def _adam_init_shared_arrays(parameters):
+    v = _zeros(parameters)
+    return v, dict(v)
+
+
 def _momentum(parameters, grads, v, beta, learning_rate, new_weight=None, step="v"):
     """Momentum with a chosen mistake: ``new_weight`` of the gradient, what the step uses."""
     parameters, v = dict(parameters), dict(v)
@@ -392,6 +402,18 @@ def _train(X, Y, n_h, optimizer, learning_rate, mini_batch_size, num_epochs, rng
 # ----------------------------------------------------------------------------- properties
 
 
+def _v_and_s_separate(args, expected, got) -> str | None:
+    """v and s share no dictionary and no array: updating one in place must not change the other."""
+    v, s = got
+    if v is s:
+        return "v and s are the same dictionary: create two dictionaries (v = {} and s = {}, not v = s = {})."
+    shared = [key for key in v if key in s and np.shares_memory(v[key], s[key])]
+    if shared:
+        return (f"v[{shared[0]!r}] and s[{shared[0]!r}] are the same array: "
+                f"create each with its own np.zeros_like call.")
+    return None
+
+
 def _one_permutation_of_the_examples(args, expected, got) -> str | None:
     """Every example exactly once, X and Y columns moved together, and not in the original order."""
     X, Y = args["X"], args["Y"]
@@ -667,9 +689,12 @@ register(
         cases=(Case({"parameters": _P}),),
         hidden=_init_case,
         compare=Compare(names=("v", "s")),
+        properties=_v_and_s_separate,
         mutants={"keyed like the parameters (W1) instead of the gradients (dW1)": _adam_init_keyed_like_parameters,
                  "the last layer is missing": _adam_init_last_layer_missing,
-                 "only v returned": _adam_init_v_only},
+                 "only v returned": _adam_init_v_only,
+                 "v = s = {...}: one dictionary for both": _adam_init_shared_dict,
+                 "s a shallow copy of v: the same arrays in both": _adam_init_shared_arrays},
     ),
     Exercise(
         id="optimization.update_parameters_with_adam",

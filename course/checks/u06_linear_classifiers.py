@@ -9,6 +9,7 @@ from course.nn import knn, linear
 from course.nn.gradcheck import numerical_gradient, relative_error
 
 from .registry import Case, Compare, Exercise, register
+from .runner import describe_value
 
 # ----------------------------------------------------------------------------- typical mistakes: kNN
 
@@ -192,6 +193,16 @@ def _fit_with(cls):
     returned unchanged.
     """
     return partial(linear.fit_with, cls) if isinstance(cls, type) else cls
+
+
+def _describe_fit(args, show_values) -> str:
+    """What the student's class was asked to do, e.g. ``LinearClassifier(svm_loss_vectorized)
+    .train(X=..., ..., rng=np.random.default_rng(0)), then .predict(X_test=...)``."""
+    value = lambda name: describe_value(args[name], show_values)
+    train = ", ".join(f"{name}={value(name)}" for name in ("X", "y", "learning_rate", "reg", "num_iters", "batch_size"))
+    seed = args["seed"] if show_values else "<seed>"
+    return (f"LinearClassifier({linear.LOSSES[args['loss']].__name__}).train({train}, "
+            f"rng=np.random.default_rng({seed})), then .predict(X_test={value('X_test')})")
 
 
 # ----------------------------------------------------------------------------- properties
@@ -437,6 +448,7 @@ register(
         n_hidden=4,
         compare=Compare(names=("loss_history", "y_pred"), values=False),
         adapter=_fit_with,
+        describe=_describe_fit,
         properties=_training_quality,
         points=3,
         mutants={"W never updated (learning rate not applied)": _NoUpdate,

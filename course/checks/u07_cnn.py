@@ -77,6 +77,13 @@ def _conv_backward_padded(dZ, cache):
     return dA_prev, dW, db
 
 
+def _conv_backward_strip_minus_p(dZ, cache):
+    """The padding stripped with [p:-p], which is empty for pad 0."""
+    dA_prev, dW, db = conv.conv_backward(dZ, cache)
+    p = cache[3]["pad"]
+    return conv.zero_pad(dA_prev, p)[:, p:-p, p:-p, :], dW, db
+
+
 def _conv_backward_flipped(dZ, cache):
     A_prev, W, b, hparameters = cache
     dA_prev, _, db = conv.conv_backward(dZ, (A_prev, W[::-1, ::-1], b, hparameters))
@@ -230,7 +237,11 @@ def _pool_case(rng):
 
 
 def _conv_backward_case(rng):
-    Z, cache = conv.conv_forward(*_conv_args(rng))
+    """As conv_forward's cases, but a third without padding (where dA_pad[:, p:-p] is empty)."""
+    A_prev, W, b, hparameters = _conv_args(rng)
+    if rng.random() < 1 / 3:
+        hparameters = {**hparameters, "pad": 0}
+    Z, cache = conv.conv_forward(A_prev, W, b, hparameters)
     return {"dZ": rng.normal(0, 1, Z.shape), "cache": cache}
 
 
@@ -297,6 +308,8 @@ _A_POOL = _RNG.normal(0, 1, (2, 5, 5, 3))
 _HP_POOL = {"f": 3, "stride": 2}
 _DA_POOL = _RNG.normal(0, 1, (2, 2, 2, 3))
 _WINDOW = np.array([[1.0, 3.0], [4.0, 2.0], [0.5, -1.0]])
+_Z_CONV0, _CACHE_CONV0 = conv.conv_forward(_A_CONV, _W_CONV, _B_CONV, {"stride": 1, "pad": 0})
+_DZ_CONV0 = _RNG.normal(0, 1, _Z_CONV0.shape)
 
 register(
     Exercise(
@@ -345,13 +358,14 @@ register(
     Exercise(
         id="cnn.conv_backward",
         reference=conv.conv_backward,
-        cases=(Case({"dZ": _DZ_CONV, "cache": _CACHE_CONV}),),
+        cases=(Case({"dZ": _DZ_CONV, "cache": _CACHE_CONV}), Case({"dZ": _DZ_CONV0, "cache": _CACHE_CONV0})),
         hidden=_conv_backward_case,
         compare=Compare(names=("dA_prev", "dW", "db")),
         points=3,
         mutants={"db averaged over the examples": _conv_backward_db_mean,
                  "dA_prev returned with its padding": _conv_backward_padded,
-                 "the filter flipped when sending the gradient back": _conv_backward_flipped},
+                 "the filter flipped when sending the gradient back": _conv_backward_flipped,
+                 "the padding stripped with [p:-p] (empty when pad = 0)": _conv_backward_strip_minus_p},
     ),
     Exercise(
         id="cnn.create_mask_from_window",

@@ -30,8 +30,10 @@ __all__ = ["initialize_parameters_deep", "linear_forward", "linear_activation_fo
 def initialize_parameters_deep(layer_dims, rng: np.random.Generator) -> dict:
     """``W[l] = N(0, 1) / sqrt(n_{l-1})`` drawn with ``rng``, ``b[l] = 0``, for l = 1..L.
 
-    Dividing by ``sqrt(n_{l-1})`` keeps the variance of ``Z[l] = W[l] A[l-1]`` about that of one
-    input, whatever the layer's fan-in, so signals neither vanish nor explode with depth.
+    Dividing by ``sqrt(n_{l-1})`` makes the variance of ``Z[l] = W[l] A[l-1]`` the mean square of
+    one input, whatever the layer's fan-in, so the scale no longer depends on the width. With relu,
+    which zeroes about half the values, signals still shrink slowly with depth (by about 0.7 per
+    layer); ``sqrt(2 / n_{l-1})`` (He) would keep them level.
     """
     parameters = {}
     for l in range(1, len(layer_dims)):

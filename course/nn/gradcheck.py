@@ -95,11 +95,12 @@ def check_gradients(f: Callable[[dict], float], parameters: dict, gradients: dic
 
 
 def gradient_check(x: float, theta: float, epsilon: float = 1e-7) -> float:
-    """The 1-D check of ``J(theta) = theta * x``: the relative difference between the analytic
-    gradient ``x`` and the centred difference ``(J(theta + eps) - J(theta - eps)) / (2 eps)``."""
-    J_plus, J_minus = (theta + epsilon) * x, (theta - epsilon) * x
+    """The 1-D check of ``J(theta) = x theta^3``: the relative difference between the analytic
+    gradient ``3 x theta^2`` and the centred difference ``(J(theta + eps) - J(theta - eps)) / (2 eps)``,
+    which is ``3 x theta^2 + x eps^2``: the result is ``eps^2 / (6 theta^2 + eps^2)`` up to rounding."""
+    J_plus, J_minus = x * (theta + epsilon) ** 3, x * (theta - epsilon) ** 3
     gradapprox = (J_plus - J_minus) / (2 * epsilon)
-    grad = x
+    grad = 3 * x * theta ** 2
     return relative_error(grad, gradapprox)
 
 

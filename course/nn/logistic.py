@@ -55,7 +55,7 @@ def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     return (sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
 
 
-def model(X_train, Y_train, X_test, Y_test, num_iterations: int = 2000, learning_rate: float = 0.5,
+def model(X_train, Y_train, X_test, Y_test, num_iterations: int = 2000, learning_rate: float = 0.005,
           print_cost: bool = False) -> dict:
     """Train from zeros on the training set; predict both sets.
 

@@ -53,10 +53,10 @@ print(f"logistic regression, training accuracy: {baseline_accuracy:.1%}")
 # $$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \qquad A^{[2]} = \sigma\big(Z^{[2]}\big),$$
 #
 # with shapes $W^{[1]}: (n_h, n_x)$, $b^{[1]}: (n_h, 1)$, $W^{[2]}: (n_y, n_h)$,
-# $b^{[2]}: (n_y, 1)$, and $A^{[1]}: (n_h, m)$, $A^{[2]}: (1, m)$. The bias columns are
-# broadcast across the $m$ examples. Each hidden unit computes its own "logistic regression"
-# feature of the input; the output unit combines them, and the combination of several straight
-# boundaries can be curved.
+# $b^{[2]}: (n_y, 1)$, and $A^{[1]}: (n_h, m)$, $A^{[2]}: (n_y, m)$, with $n_y = 1$ here. The
+# bias columns are broadcast across the $m$ examples. Each hidden unit computes its own
+# "logistic regression" feature of the input; the output unit combines them, and the combination
+# of several straight boundaries can be curved.
 #
 # ### Exercise 2.1: `layer_sizes`
 #
@@ -149,7 +149,7 @@ check("shallow_nn.forward_propagation", forward_propagation, hidden=True)
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \Big(y^{(i)} \log a^{[2](i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{[2](i)}\big)\Big).$$
 #
 # Write `compute_cost(A2, Y)` returning a number (not a `(1, 1)` array: `np.sum` returns a number,
-# `np.dot` of two `(1, m)` arrays does not).
+# `np.dot(Y, np.log(A2).T)` gives a `(1, 1)` array, which `.item()` turns into a number).
 #
 # Expected: `compute_cost(np.array([[0.8, 0.3, 0.6]]), np.array([[1., 0., 1.]]))` is
 # `0.36354804`.
@@ -161,7 +161,7 @@ def compute_cost(A2, Y):
     ### BEGIN SOLUTION
     cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
     ### END SOLUTION
-    return float(cost)
+    return cost
 
 
 # %% nbgrader={"grade": true, "grade_id": "shallow_nn-compute_cost-test", "locked": true, "schema_version": 3, "solution": false}

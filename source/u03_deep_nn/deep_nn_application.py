@@ -34,8 +34,8 @@ from course.nn.preprocessing import flatten, standardize
 #
 # The same split as in unit 1: 150 training and 50 test images of $25 \times 25$ pixels, half of
 # each faces (label 1). Each image becomes a column of $n_x = 625$ pixel values, centred with the
-# mean training image and divided by the standard deviation of the training pixels
-# (unit 1's `flatten` and `standardize`).
+# mean training image and divided by one number, the standard deviation of all the centred
+# training pixel values (unit 1's `flatten` and `standardize`).
 
 # %%
 train_x_orig, train_y, test_x_orig, test_y, classes = load_faces()

@@ -270,7 +270,8 @@ for l in range(1, len(layer_dims)):
 #   \log\big(1 - a^{[L](i)}\big)\Big).$$
 #
 # Write `compute_cost(AL, Y)` for `AL` and `Y` of shape $(1, m)$; return a number (a Python or
-# NumPy float, not a `(1, 1)` array). Take $m$ from the number of **columns** of `Y`.
+# NumPy float, not a `(1, 1)` array: `.item()` turns a `(1, 1)` array into a number). Take $m$
+# from the number of **columns** of `Y`.
 #
 # Expected: `compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1., 1., 0.]]))` is
 # `0.27977656`.
@@ -282,7 +283,7 @@ def compute_cost(AL, Y):
     ### BEGIN SOLUTION
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     ### END SOLUTION
-    return float(cost)
+    return cost
 
 
 # %% nbgrader={"grade": true, "grade_id": "deep_nn-compute_cost-test", "locked": true, "schema_version": 3, "solution": false}

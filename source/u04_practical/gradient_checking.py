@@ -55,12 +55,12 @@ errors = {"one-sided (J(θ+ε) - J(θ)) / ε": np.abs((J(2 + epsilons) - J(2)) /
 fig = plots.finite_difference_errors(epsilons, errors, title="Error of the estimated derivative of θ³ at θ = 2")
 
 # %% [markdown]
-# From right to left the error first falls, as $6\varepsilon$ (one-sided) or exactly
-# $\varepsilon^2$ (centred, for a cubic), then rises again when rounding takes over, roughly as
-# $10^{-16} / \varepsilon$. The centred difference reaches about $10^{-10}$ for $\varepsilon$
-# between $10^{-6}$ and $10^{-5}$. The classic choice $\varepsilon = 10^{-7}$, used below, lies a
-# little on the rounding side of that minimum but still estimates the derivative to about 9
-# significant digits, far more than a check needs.
+# The step $\varepsilon$ shrinks from left to right. As it shrinks, the error first falls, as
+# $6\varepsilon$ (one-sided) or exactly $\varepsilon^2$ (centred, for a cubic), then rises again
+# when rounding takes over, roughly as $10^{-16} / \varepsilon$. The centred difference reaches
+# about $10^{-10}$ for $\varepsilon$ between $10^{-6}$ and $10^{-5}$. The classic choice
+# $\varepsilon = 10^{-7}$, used below, lies a little on the rounding side of that minimum but
+# still estimates the derivative to about 9 significant digits, far more than a check needs.
 #
 # To judge an analytic gradient `grad` against the estimate `gradapprox`, the check uses the
 # **relative difference**
@@ -72,28 +72,30 @@ fig = plots.finite_difference_errors(epsilons, errors, title="Error of the estim
 #
 # ### Exercise 1.1: `gradient_check`
 #
-# Take the simplest cost, $J(\theta) = \theta x$, whose derivative is $\frac{dJ}{d\theta} = x$.
-# Write `gradient_check(x, theta, epsilon)`:
+# Take the cubic of the figure scaled by a number $x$, $J(\theta) = x \theta^3$, whose derivative
+# is $\frac{dJ}{d\theta} = 3 x \theta^2$. Write `gradient_check(x, theta, epsilon)`:
 #
-# 1. `J_plus = (theta + epsilon) * x` and `J_minus = (theta - epsilon) * x`;
+# 1. `J_plus = x * (theta + epsilon) ** 3` and `J_minus = x * (theta - epsilon) ** 3`;
 # 2. `gradapprox = (J_plus - J_minus) / (2 * epsilon)`;
-# 3. `grad = x`, the analytic derivative;
+# 3. `grad = 3 * x * theta ** 2`, the analytic derivative;
 # 4. return the relative difference of `grad` and `gradapprox` as a number.
 #
 # *Hint:* `np.linalg.norm` of a single number is its absolute value, so the formula above can be
 # written once, with `np.linalg.norm`, and reused for vectors in the next exercise.
 #
-# Expected: `gradient_check(2.0, 4.0, 1e-7)` is `2.9e-10`, next to nothing. Since $J$ is linear, the centred
-# difference is exact except for rounding, and that is all the difference measures here.
+# Expected: `gradient_check(2.0, 4.0, 1e-2)` is `1.04e-06`. For a cubic the centred difference
+# is exactly $3x\theta^2 + x\varepsilon^2$ (the $\frac{\varepsilon^2}{6} J'''(\theta)$ term above,
+# with $J''' = 6x$), so the relative difference is $\varepsilon^2 / (6\theta^2 + \varepsilon^2)$:
+# small, and smaller for a smaller $\varepsilon$, until rounding takes over.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-gradient_check", "locked": false, "schema_version": 3, "solution": true}
 def gradient_check(x, theta, epsilon=1e-7):
-    """Relative difference between dJ/dtheta = x and its centred-difference estimate, for J = theta * x."""
+    """Relative difference between dJ/dtheta = 3 x theta^2 and its centred estimate, for J = x theta^3."""
     ### BEGIN SOLUTION
-    J_plus = (theta + epsilon) * x
-    J_minus = (theta - epsilon) * x
+    J_plus = x * (theta + epsilon) ** 3
+    J_minus = x * (theta - epsilon) ** 3
     gradapprox = (J_plus - J_minus) / (2 * epsilon)
-    grad = x
+    grad = 3 * x * theta ** 2
     numerator = np.linalg.norm(grad - gradapprox)
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
@@ -108,7 +110,8 @@ check("practical.gradient_check", gradient_check, hidden=True)
 ### END HIDDEN TESTS
 
 # %%
-print(f"gradient_check(2, 4) = {gradient_check(2.0, 4.0):.2e}")
+for epsilon in (1e-2, 1e-4, 1e-7):
+    print(f"gradient_check(2, 4, {epsilon:.0e}) = {gradient_check(2.0, 4.0, epsilon):.2e}")
 
 # %% [markdown]
 # ## 2. N dimensions

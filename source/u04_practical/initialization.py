@@ -193,7 +193,10 @@ results["random x 10"] = report("random x 10", parameters_random)
 # $$W^{[l]} = \text{standard normal} \times \sqrt{\frac{2}{n^{[l-1]}}}.$$
 #
 # This is **He initialisation** (He et al., 2015), made for ReLU networks. (For $\tanh$, which
-# does not halve the signal, Xavier initialisation uses $\sqrt{1 / n^{[l-1]}}$.) Note that the
+# does not halve the signal, the same argument gives $\sqrt{1 / n^{[l-1]}}$, LeCun's scale
+# (LeCun et al., 1998), which some courses call Xavier. Glorot and Bengio's (2010) "Xavier"
+# initialisation averages the fan-in and the fan-out, $\sqrt{2 / (n^{[l-1]} + n^{[l]})}$; the two
+# agree when a layer has as many inputs as units.) Note that the
 # scale depends on $n^{[l-1]}$, the number of *inputs* of the layer, not on its own size.
 #
 # Write `initialize_parameters_he(layers_dims, rng)`: for each layer,
@@ -277,12 +280,14 @@ fig = plots.signal_spread(spreads)
 # - **N(0,1) x 0.01**: the mirror image. Each layer shrinks the signal by about
 #   $0.01\sqrt{50} \approx 0.07$; after 20 layers nothing is left: *vanishing*. (The factor 0.01
 #   that served the two-layer network of unit 2 well is fatal here.)
-# - **Xavier** $\sqrt{1/n}$: made for $\tanh$, where it decays slowly (the spread falls about
-#   fourfold over 20 layers, against factors of $10^{30}$ and more for the two previous ones); with
-#   ReLU it loses half the variance per layer, a factor $\sqrt 2$ in spread:
-#   $2^{-10} \approx 10^{-3}$ after 20 layers.
+# - **Xavier** $\sqrt{1/n}$ (LeCun's scale; with 100 inputs and 100 units per layer it is also
+#   Glorot's): made for $\tanh$, where it decays slowly (activations and gradients fall five- to
+#   sixfold over 20 layers, against about $10^{20}$ for both with the factor 0.01, and $10^{13}$
+#   for the gradients with the factor 10); with ReLU it loses half the variance per layer, a
+#   factor $\sqrt 2$ in spread: $2^{-10} \approx 10^{-3}$ after 20 layers (the figure shows
+#   about $4 \times 10^{-4}$).
 # - **He** $\sqrt{2/n}$: made for ReLU: the gradients stay flat and the activations within a
-#   factor of about 2 over 20 layers.
+#   factor of about 2.5 over 20 layers.
 #
 # ## 4. Normalising the inputs
 #

@@ -318,8 +318,11 @@ check("cnn.pool_forward", pool_forward, hidden=True)
 #   dW[:, :, :, c] \mathrel{+}= A_{\text{pad}}[i, \text{window}]\; dZ[i, h, w, c], \qquad
 #   db[c] \mathrel{+}= dZ[i, h, w, c].$$
 #
-# The sums run over the examples too: there is no division by $m$ here (the cost's $1/m$ is
-# already inside $dZ$). Finally remove the padding:
+# The sums run over the examples too, and there is no division by $m$ here. Units 3 to 5 start
+# from $dZ = A - Y$ and divide by $m$ when they form $dW$ and $db$; `conv_backward` instead
+# expects the caller to have put the cost's $1/m$ into $dZ$ already (the network of
+# `cnn_application` divides once, in the gradient it sends back from its last layer). Finally
+# remove the padding:
 # `dA_prev[i] = dA_prev_pad[i, p:p + n_H_prev, p:p + n_W_prev, :]` (or `p:-p` when `p > 0`).
 #
 # Write `conv_backward(dZ, cache)` with `cache = (A_prev, W, b, hparameters)` from
@@ -495,9 +498,11 @@ fig = plots.conv_speedup(["conv forward", "conv backward", "max pool forward", "
 #
 # Before networks learned their filters, image processing designed them by hand. A vertical
 # edge detector such as $\begin{pmatrix} 1 & 0 & -1 \end{pmatrix}$ in every row responds where
-# the brightness changes from left to right; Sobel and Scharr weigh the centre row more, which
-# smooths across the edge; a box blur averages; sharpening adds the difference between a pixel
-# and its neighbours back. Pick a kernel, a stride and a padding, and watch the feature map and
+# the brightness changes from left to right; Sobel and Scharr weigh the centre row more: each row,
+# a multiple of $\begin{pmatrix} 1 & 0 & -1 \end{pmatrix}$, still differentiates across the edge,
+# and the column of weights ($1, 2, 1$ for Sobel, $3, 10, 3$ for Scharr) averages along it, which
+# smooths out noise; a box blur averages; sharpening adds the difference between a pixel and its
+# neighbours back. Pick a kernel, a stride and a padding, and watch the feature map and
 # its size (red: positive response, blue: negative).
 
 # %%

@@ -12,8 +12,10 @@
 #
 # $$a = \operatorname{relu}\big(F(x) + x\big).$$
 #
-# If $F$ is small the block is close to the identity, and on the way back the gradient reaches
-# $x$ through the shortcut unchanged, whatever the weights of $F$.
+# If $F$ is small the block is close to the identity. On the way back, the gradient first goes
+# through the final relu, which sets it to zero wherever $F(x) + x \le 0$; what is left reaches
+# $x$ through the shortcut unchanged, whatever the weights of $F$, and adds to the part that goes
+# through $F$.
 #
 # You write the two blocks of ResNet-50, forward and backward, from the convolutional layers of
 # part 1 (imported in the first cell as `conv_forward(A_prev, W, b, hparameters)` and
