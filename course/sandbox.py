@@ -74,7 +74,7 @@ def run(request: dict) -> dict:
         for args in calls:
             if not callable(fn):
                 outcome = {"error": errors.get(exercise_id) or "is not defined by your answer cell",
-                           "value": None, "used_reference": False, "args_after": None}
+                           "value": None, "used_reference": False, "args_after": None, "used_forbidden": None}
             else:
                 call = exercise.adapter(fn) if exercise.adapter else fn
                 outcome = _outcome(call_student(call, args, exercise.reference, quiet=True,

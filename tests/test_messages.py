@@ -201,3 +201,19 @@ def test_dropout_cache_messages_give_the_formula():
     message = run_check(exercise, wrong_a1, forbid_reference=False).message
     assert "with the masks in your cache, cache['A1'] has wrong values" in message
     assert message.endswith("(A[l] = relu(Z[l]) * D[l] / keep_prob on the hidden layers only)")
+
+
+def test_outputs_returned_in_another_order_are_named():
+    spec = Compare(names=("dx", "dgamma", "dbeta"))
+    expected = (np.ones((2, 3)), np.array([1.0, 2.0]), np.array([3.0, 4.0]))
+    message = compare(expected, (expected[0], expected[2], expected[1]), spec)
+    assert message.startswith("dgamma has wrong values")
+    assert message.endswith("(it matches what dbeta should be: return (dx, dgamma, dbeta) in this order)")
+    assert "in this order" not in compare(expected, (expected[0], expected[1] + 1, expected[2]), spec)
+
+
+def test_dictionary_arguments_show_their_numbers_in_visible_cases():
+    from course.checks.runner import describe_value
+    bn_param = {"mode": "train", "eps": 1e-5, "running_mean": np.zeros((3, 1))}
+    assert describe_value(bn_param, True) == "{'mode': 'train', 'eps': 1e-05, 'running_mean': <array of shape (3, 1)>}"
+    assert describe_value(bn_param, False) == "{'mode': 'train', 'eps': <float>, 'running_mean': <array of shape (3, 1)>}"

@@ -33,9 +33,18 @@ def compare(expected: Any, got: Any, spec: Compare, show_values: bool = True) ->
                 continue
             message = _compare(e, g, name, spec, show_values)
             if message:
-                return message
+                return message + _order_hint(name, g, expected, spec)
         return None
     return _compare(expected, got, "output", spec, show_values)
+
+
+def _order_hint(name: str, got: Any, expected: tuple, spec: Compare) -> str:
+    """" (it matches <other>: ...)" when a wrong output is what another output should be,
+    which happens when the values are returned in another order; else ""."""
+    for other, e in zip(spec.names, expected):
+        if other != name and other not in spec.skip and _compare(e, got, other, spec, False) is None:
+            return f" (it matches what {other} should be: return {_tuple_names(spec.names)} in this order)"
+    return ""
 
 
 def _tuple_names(names: tuple[str, ...]) -> str:

@@ -260,7 +260,9 @@ def describe_value(value: Any, show_values: bool) -> str:
             return "np.array(" + np.array2string(value, separator=", ").replace("\n", "") + ")"
         return f"<array of shape {value.shape}>"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {describe_value(v, False)}" for k, v in value.items()) + "}"
+        # numbers in full when values may be shown; arrays as shapes, to keep the line short
+        return "{" + ", ".join(f"{k!r}: {describe_value(v, show_values and not isinstance(v, np.ndarray))}"
+                               for k, v in value.items()) + "}"
     if isinstance(value, np.random.Generator):
         return "rng"
     if isinstance(value, (list, tuple)):

@@ -114,14 +114,14 @@ def _predict_threshold_on_z(w, b, X):
     return ((w.T @ X + b) > 0.5).astype(float)
 
 
-def _model_test_on_train(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+def _model_test_on_train(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.005,
                          print_cost=False):
     d = logistic.model(X_train, Y_train, X_train, Y_train, num_iterations, learning_rate)
     return d
 
 
 def _model_untrained_predictions(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-                                 learning_rate=0.5, print_cost=False):
+                                 learning_rate=0.005, print_cost=False):
     d = logistic.model(X_train, Y_train, X_test, Y_test, num_iterations, learning_rate)
     w, b = logistic.initialize_with_zeros(X_train.shape[0])
     d["Y_prediction_test"] = logistic.predict(w, b, X_test)

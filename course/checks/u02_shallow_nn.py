@@ -107,6 +107,12 @@ def _update_ascent(parameters, grads, learning_rate=1.2):
     return {k: parameters[k] + learning_rate * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
 
 
+def _update_in_place(parameters, grads, learning_rate=1.2):
+    for k in ("W1", "b1", "W2", "b2"):
+        parameters[k] -= learning_rate * grads["d" + k]
+    return parameters
+
+
 def _update_no_rate(parameters, grads, learning_rate=1.2):
     return {k: parameters[k] - grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
 
@@ -322,9 +328,9 @@ register(
         cases=(Case({"parameters": _PARAMS, "grads": {"d" + k: v / 10 for k, v in _PARAMS.items()},
                      "learning_rate": 1.2}),),
         hidden=_update_case,
-        modifies_inputs=True,
         mutants={"P + learning_rate * dP: gradient ascent": _update_ascent,
-                 "learning rate ignored": _update_no_rate},
+                 "learning rate ignored": _update_no_rate,
+                 "the caller's arrays changed in place (P -= ...)": _update_in_place},
     ),
     Exercise(
         id="shallow_nn.nn_model",

@@ -185,6 +185,12 @@ def _update_ascent(params, grads, learning_rate):
     return {k: v + learning_rate * grads["d" + k] for k, v in params.items()}
 
 
+def _update_in_place(params, grads, learning_rate):
+    for k in params:
+        params[k] -= learning_rate * grads["d" + k]
+    return params
+
+
 def _update_no_rate(params, grads, learning_rate):
     return {k: v - grads["d" + k] for k, v in params.items()}
 
@@ -497,8 +503,8 @@ register(
         cases=(Case({"params": _PARAMS3, "grads": _grads(np.random.default_rng(6), _PARAMS3),
                      "learning_rate": 0.1}),),
         hidden=_update_case,
-        modifies_inputs=True,
         mutants={"P + learning_rate * dP: gradient ascent": _update_ascent,
+                 "the caller's arrays changed in place (P -= ...)": _update_in_place,
                  "learning rate ignored": _update_no_rate,
                  "the last layer never updated (range(1, L))": _update_last_layer_skipped},
     ),

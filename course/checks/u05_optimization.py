@@ -13,10 +13,6 @@ from .registry import Case, Compare, Exercise, register
 # ----------------------------------------------------------------------------- typical mistakes
 
 
-def _layers(parameters):
-    return range(1, len(parameters) // 2 + 1)
-
-
 def _gd_ascent(parameters, grads, learning_rate):
     return {k: parameters[k] + learning_rate * grads["d" + k] for k in parameters}
 
@@ -125,7 +121,7 @@ def _adam_init_shared_arrays(parameters):
 def _momentum(parameters, grads, v, beta, learning_rate, new_weight=None, step="v"):
     """Momentum with a chosen mistake: ``new_weight`` of the gradient, what the step uses."""
     parameters, v = dict(parameters), dict(v)
-    for l in _layers(parameters):
+    for l in optim.layer_numbers(parameters):
         for p in ("W", "b"):
             key = f"d{p}{l}"
             old = v[key]
@@ -184,7 +180,7 @@ def _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon,
     """Adam with a chosen mistake: which t each layer uses, whether and where v and s are corrected."""
     parameters, v, s = dict(parameters), dict(v), dict(s)
     v_corrected, s_corrected = {}, {}
-    for l in _layers(parameters):
+    for l in optim.layer_numbers(parameters):
         tl = t_of_layer(t, l)
         for p in ("W", "b"):
             key, g = f"d{p}{l}", grads[f"d{p}{l}"]

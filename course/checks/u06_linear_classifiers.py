@@ -6,7 +6,6 @@ from functools import partial
 import numpy as np
 
 from course.nn import knn, linear
-from course.nn.gradcheck import numerical_gradient, relative_error
 
 from .registry import Case, Compare, Exercise, register
 from .runner import describe_value
@@ -208,30 +207,6 @@ def _describe_fit(args, show_values) -> str:
 # ----------------------------------------------------------------------------- properties
 
 
-def _gradient_check(loss_function):
-    """A ``properties`` check of ``dW``: first against centred differences of the loss
-    (course.nn.gradcheck), then against the reference's dW (rtol 1e-5, atol 1e-8)."""
-
-    def check(args, expected, got) -> str | None:
-        dW, W = got[1], args["W"]
-        if not isinstance(dW, np.ndarray):
-            return f"dW should be a NumPy array of shape {W.shape}, got {type(dW).__name__}"
-        if dW.shape != W.shape:
-            return f"dW has the wrong shape: expected {W.shape} (like W), got {dW.shape}"
-        numeric = numerical_gradient(lambda V: loss_function(V, args["X"], args["y"], args["reg"])[0],
-                                     np.array(W, dtype=np.float64))
-        error = relative_error(dW, numeric)
-        if not error < 1e-6:
-            return (f"dW disagrees with the centred-difference gradient of the loss "
-                    f"(course.nn.gradcheck): relative error {error:.3g}, should be below 1e-6")
-        if not np.allclose(dW, expected[1], rtol=1e-5, atol=1e-8):
-            worst = float(np.max(np.abs(dW - expected[1])))
-            return f"dW has wrong values: max abs error {worst:.3g} against the reference"
-        return None
-
-    return check
-
-
 def _training_quality(args, expected, got) -> str | None:
     """The loss history starts where the reference's does and ends as low; predictions agree."""
     history, y_pred = np.asarray(got[0], dtype=np.float64), got[1]
@@ -371,11 +346,11 @@ _SOFTMAX_MUTANTS = {"the regularization term left out": _softmax_no_reg,
                     "scores not shifted by their max: exp overflows": _softmax_no_shift,
                     "dscores = probabilities, without subtracting 1 at the correct class":
                         _softmax_gradient_without_onehot}
-def _loss_exercise(name, reference, hidden, loss_for_gradcheck, mutants):
-    """A ``(loss, dW)`` exercise: loss compared with the reference, dW by :func:`_gradient_check`."""
+def _loss_exercise(name, reference, hidden, mutants):
+    """A ``(loss, dW)`` exercise, both compared with the reference (whose dW the unit's tests check
+    against centred differences)."""
     return Exercise(id=f"linear_classifiers.{name}", reference=reference, cases=_loss_visible(hidden),
-                    hidden=hidden, compare=Compare(names=("loss", "dW"), skip=("dW",)),
-                    properties=_gradient_check(loss_for_gradcheck), points=2, mutants=mutants)
+                    hidden=hidden, compare=Compare(names=("loss", "dW")), points=2, mutants=mutants)
 
 
 
@@ -430,13 +405,10 @@ register(
                  "fold 0 used for validation every time": _cv_always_fold_zero,
                  "shape (num_folds, len(k_choices)) instead of (len(k_choices), num_folds)": _cv_transposed},
     ),
-    _loss_exercise("svm_loss_naive", linear.svm_loss_naive, _svm_case, linear.svm_loss_vectorized, _SVM_MUTANTS),
-    _loss_exercise("svm_loss_vectorized", linear.svm_loss_vectorized, _svm_case, linear.svm_loss_vectorized,
-                   _SVM_MUTANTS),
-    _loss_exercise("softmax_loss_naive", linear.softmax_loss_naive, _softmax_case, linear.softmax_loss_vectorized,
-                   _SOFTMAX_MUTANTS),
-    _loss_exercise("softmax_loss_vectorized", linear.softmax_loss_vectorized, _softmax_case,
-                   linear.softmax_loss_vectorized, _SOFTMAX_MUTANTS),
+    _loss_exercise("svm_loss_naive", linear.svm_loss_naive, _svm_case, _SVM_MUTANTS),
+    _loss_exercise("svm_loss_vectorized", linear.svm_loss_vectorized, _svm_case, _SVM_MUTANTS),
+    _loss_exercise("softmax_loss_naive", linear.softmax_loss_naive, _softmax_case, _SOFTMAX_MUTANTS),
+    _loss_exercise("softmax_loss_vectorized", linear.softmax_loss_vectorized, _softmax_case, _SOFTMAX_MUTANTS),
     Exercise(
         id="linear_classifiers.LinearClassifier",
         reference=linear.train_and_predict,

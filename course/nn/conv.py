@@ -5,9 +5,11 @@ bias ``b (1, 1, 1, n_C)``; conv ``hparameters = {"stride": s, "pad": p}``; pool
 ``hparameters = {"f": f, "stride": s}``. The layers compute cross-correlations, as every deep
 learning library does: ``Z[i, h, w, c] = sum(A_pad[i, h*s : h*s+f, w*s : w*s+f, :] * W[..., c]) + b[c]``.
 
-The students write these with loops over examples, rows, columns and channels; here each layer
-loops only over the ``f * f`` positions inside a window, and each step is one matrix product on
-every window at once (see ``course bench conv`` for how this compares with PyTorch).
+The students write these with loops over examples, rows, columns and channels. Here a
+convolution gathers every window of a few examples at a time into a matrix (im2col, with stride
+tricks) and makes one matrix product per chunk; only the backward passes loop, over the ``f * f``
+positions inside a window, to add each position's gradient back (see ``course bench conv`` for
+how this compares with PyTorch).
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ The derivative of a scalar function ``f`` with respect to one entry ``x_i`` is a
 
 whose error is ``O(eps^2)`` (a one-sided difference has ``O(eps)``), and compared with an analytic
 gradient by the relative error ``||a - b|| / (||a|| + ||b||)``. In float64, with ``eps`` about
-1e-6, a correct gradient gives a relative error around 1e-9 or smaller; above 1e-5 something is
-wrong (see the notes of u04's gradient-checking notebook for kinks such as ReLU's at 0).
+1e-6, a correct gradient gives a relative error around 1e-9 or smaller; the course's tests and
+notebooks accept below 1e-7, and above 1e-5 something is certainly wrong (see the notes of u04's gradient-checking notebook for kinks such as ReLU's at 0).
 
 Later units check a backward pass ``dx = layer_backward(dout, cache)`` with::
 

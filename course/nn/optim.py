@@ -21,7 +21,7 @@ import numpy as np
 from . import shallow
 
 
-def _layers(parameters: dict) -> range:
+def layer_numbers(parameters: dict) -> range:
     """1, ..., L for parameters {"W1", "b1", ..., "WL", "bL"}."""
     return range(1, len(parameters) // 2 + 1)
 
@@ -29,7 +29,7 @@ def _layers(parameters: dict) -> range:
 def _zeros_like_grads(parameters: dict) -> dict:
     """``{"dW1": zeros like W1, "db1": zeros like b1, ...}``."""
     state = {}
-    for l in _layers(parameters):
+    for l in layer_numbers(parameters):
         state[f"dW{l}"] = np.zeros_like(parameters[f"W{l}"])
         state[f"db{l}"] = np.zeros_like(parameters[f"b{l}"])
     return state
@@ -37,7 +37,7 @@ def _zeros_like_grads(parameters: dict) -> dict:
 
 def update_parameters_with_gd(parameters: dict, grads: dict, learning_rate: float) -> dict:
     """One gradient-descent step on every layer: ``W[l] -= learning_rate * dW[l]`` (and b)."""
-    for l in _layers(parameters):
+    for l in layer_numbers(parameters):
         parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
         parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return parameters
@@ -68,7 +68,7 @@ def initialize_velocity(parameters: dict) -> dict:
 def update_parameters_with_momentum(parameters: dict, grads: dict, v: dict, beta: float,
                                     learning_rate: float) -> tuple[dict, dict]:
     """``v = beta v + (1 - beta) dW``; ``W -= learning_rate * v`` (and b). Returns ``(parameters, v)``."""
-    for l in _layers(parameters):
+    for l in layer_numbers(parameters):
         for p in ("W", "b"):
             v[f"d{p}{l}"] = beta * v[f"d{p}{l}"] + (1 - beta) * grads[f"d{p}{l}"]
             parameters[f"{p}{l}"] = parameters[f"{p}{l}"] - learning_rate * v[f"d{p}{l}"]
@@ -86,7 +86,7 @@ def update_parameters_with_rmsprop(parameters: dict, grads: dict, s: dict, beta2
 
     No bias correction. Returns ``(parameters, s)``.
     """
-    for l in _layers(parameters):
+    for l in layer_numbers(parameters):
         for p in ("W", "b"):
             g = grads[f"d{p}{l}"]
             s[f"d{p}{l}"] = beta2 * s[f"d{p}{l}"] + (1 - beta2) * g ** 2
@@ -110,7 +110,7 @@ def update_parameters_with_adam(parameters: dict, grads: dict, v: dict, s: dict,
     Returns ``(parameters, v, s, v_corrected, s_corrected)``, the last four keyed like ``grads``.
     """
     v_corrected, s_corrected = {}, {}
-    for l in _layers(parameters):
+    for l in layer_numbers(parameters):
         for p in ("W", "b"):
             key, g = f"d{p}{l}", grads[f"d{p}{l}"]
             v[key] = beta1 * v[key] + (1 - beta1) * g

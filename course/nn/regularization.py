@@ -18,6 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from .activations import relu, sigmoid
+from .deep import update_parameters  # unit 3's gradient step
 from .init import INITIALIZATIONS
 from .shallow import compute_cost  # the cross-entropy of units 1 to 3
 
@@ -122,11 +123,6 @@ def forward_propagation_with_dropout(X: np.ndarray, parameters: dict, keep_prob:
 def backward_propagation_with_dropout(X: np.ndarray, Y: np.ndarray, cache: dict, keep_prob: float) -> dict:
     """Gradients with dropout: ``dA1``, ``dA2`` are masked with the cache's ``D1``, ``D2`` and divided by ``keep_prob``."""
     return backward(X, Y, cache, keep_prob=keep_prob)
-
-
-def update_parameters(parameters: dict, grads: dict, learning_rate: float) -> dict:
-    """One gradient-descent step ``P <- P - learning_rate * dP`` on every parameter (a new dict)."""
-    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
 
 
 def model(X: np.ndarray, Y: np.ndarray, layers_dims: Sequence[int], learning_rate: float = 0.3,

@@ -391,6 +391,10 @@ check("numpy.center_rows", center_rows, hidden=True)
 # `array([[0.09003057, 0.24472847, 0.66524096], [0.01587624, 0.11731043, 0.86681333]])`.
 # The first row is `[0, 1, 2]` plus 1000, and its softmax is that of `[0, 1, 2]`: only the
 # differences between scores matter.
+#
+# The check's first case appears in its messages only as an array of shape `(2, 5)`; here it is.
+# Expected: `softmax(np.array([[9., 2., 5., 0., 0.], [7., 5., 0., 0., 0.]]))` is
+# `array([[0.98090, 0.00089, 0.01797, 0.00012, 0.00012], [0.87868, 0.11892, 0.00080, 0.00080, 0.00080]])`.
 
 # %% nbgrader={"grade": false, "grade_id": "numpy-softmax", "locked": false, "schema_version": 3, "solution": true}
 def softmax(x):
@@ -415,8 +419,9 @@ check("numpy.softmax", softmax, hidden=True)
 # product $\sum_i a_i b_i$ both ways for sizes from $10^2$ to $10^6$ and plots the times on
 # log-log axes. The loop's line is straight with slope 1: its time is proportional to $n$.
 # NumPy's is almost flat for small arrays, where the fixed cost of one function call dominates,
-# and then grows with $n$ too, but lower: about 30 times lower at $10^2$ elements, and a
-# thousand times or more for the large arrays (the exact factors depend on the machine).
+# and then grows with $n$ too, but lower: about 30 times lower at $10^2$ elements, and several
+# hundred times lower for the large arrays (the exact factors depend on the machine and on how
+# many cores NumPy may use).
 
 # %%
 def loop_dot(a, b):

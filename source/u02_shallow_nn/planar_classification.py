@@ -216,7 +216,9 @@ check("shallow_nn.backward_propagation", backward_propagation, hidden=True)
 #
 # Write `update_parameters(parameters, grads, learning_rate=1.2)`: one step of gradient descent,
 # $\theta \leftarrow \theta - \alpha\, d\theta$ for each of `W1`, `b1`, `W2`, `b2`. Return the
-# updated dictionary.
+# updated parameters in a new dictionary, with the same keys and shapes, and leave the arrays of
+# `parameters` unchanged (`W1 = W1 - ...`, not `W1 -= ...`, which would also change the
+# caller's arrays).
 
 # %% nbgrader={"grade": false, "grade_id": "shallow_nn-update_parameters", "locked": false, "schema_version": 3, "solution": true}
 def update_parameters(parameters, grads, learning_rate=1.2):
@@ -236,10 +238,10 @@ check("shallow_nn.update_parameters", update_parameters, hidden=True)
 # ### Exercise 2.7: `nn_model`
 #
 # Put the pieces together. Write `nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
-# print_cost=False, rng=None)`: initialise with `initialize_parameters(n_x, n_h, n_y, rng)`
-# (take `n_x` and `n_y` from `layer_sizes`), then for each iteration run forward propagation,
-# backward propagation and an update. If `print_cost`, print the cost every 1000 iterations.
-# Return the learned parameters.
+# print_cost=False, rng=None)`, for inputs `X` of shape `(n_x, m)` and labels `Y` of shape
+# `(1, m)`: initialise with `initialize_parameters(n_x, n_h, n_y, rng)` (take `n_x` and `n_y`
+# from `layer_sizes`), then for each iteration run forward propagation, backward propagation and
+# an update. If `print_cost`, print the cost every 1000 iterations. Return the learned parameters.
 #
 # The check trains your network on a flower and compares the accuracy it reaches with the
 # reference's: since your random starting weights differ from the reference's, the parameters
@@ -247,7 +249,7 @@ check("shallow_nn.update_parameters", update_parameters, hidden=True)
 
 # %% nbgrader={"grade": false, "grade_id": "shallow_nn-nn_model", "locked": false, "schema_version": 3, "solution": true}
 def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False, rng=None):
-    """Train a network with n_h tanh hidden units by gradient descent; returns its parameters."""
+    """Train a network with n_h tanh hidden units on X (n_x, m), Y (1, m); returns its parameters."""
     if rng is None:
         rng = np.random.default_rng(0)
     ### BEGIN SOLUTION

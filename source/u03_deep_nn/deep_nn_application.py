@@ -65,7 +65,8 @@ print("logistic regression: train {:.1%}, test {:.1%}".format(*results["logistic
 # ### Exercise 2.1: `two_layer_model`
 #
 # Write `two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-# print_cost=False, rng=None)`:
+# print_cost=False, rng=None)`, for inputs `X` of shape `(n_x, m)` and labels `Y` of shape
+# `(1, m)`:
 #
 # 1. initialise with `initialize_parameters_deep(layers_dims, rng)`;
 # 2. for each iteration `i` in `range(num_iterations)`:
@@ -89,7 +90,7 @@ print("logistic regression: train {:.1%}, test {:.1%}".format(*results["logistic
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-two_layer_model", "locked": false, "schema_version": 3, "solution": true}
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, rng=None):
-    """LINEAR -> RELU -> LINEAR -> SIGMOID trained by gradient descent; returns (parameters, costs)."""
+    """LINEAR -> RELU -> LINEAR -> SIGMOID trained on X (n_x, m), Y (1, m); returns (parameters, costs)."""
     if rng is None:
         rng = np.random.default_rng(0)
     costs = []

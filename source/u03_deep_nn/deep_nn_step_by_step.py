@@ -411,11 +411,16 @@ check("deep_nn.linear_activation_backward", linear_activation_backward, hidden=T
 # $l$, the keys `f"dA{l - 1}"`, `f"dW{l}"` and `f"db{l}"`. Gradients are keyed by the layer they
 # belong to: `"dA{l-1}"` is the gradient flowing **out** of layer $l$, towards its input, so the
 # keys run from `"dA0"` (the gradient with respect to $X$) to `"dA{L-1}"`. For $L = 2$:
-# `{"dA1", "dW2", "db2", "dA0", "dW1", "db1"}`.
+# `{"dA1", "dW2", "db2", "dA0", "dW1", "db1"}`. `AL` and `Y` are `(1, m)`; each gradient has the
+# shape of what it differentiates: `grads["dA{l-1}"]` that of $A^{[l-1]}$, $(n^{[l-1]}, m)$, and
+# `grads["dW{l}"]`, `grads["db{l}"]` those of $W^{[l]}$ and $b^{[l]}$.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-L_model_backward", "locked": false, "schema_version": 3, "solution": true}
 def L_model_backward(AL, Y, caches):
-    """Gradients {"dA{l-1}", "dW{l}", "db{l}"} for l = L..1 of the cross-entropy cost of AL (1, m)."""
+    """Gradients {"dA{l-1}", "dW{l}", "db{l}"} for l = L..1 of the cross-entropy of AL and Y, both (1, m).
+
+    Each is shaped like what it differentiates: dA{l-1} like A[l-1], dW{l} like W[l], db{l} like b[l].
+    """
     grads = {}
     L = len(caches)
     ### BEGIN SOLUTION
@@ -476,7 +481,8 @@ for key, index in [("W1", (0, 1)), ("W1", (4, 3)), ("b2", (2, 0)), ("W3", (0, 0)
 #
 # where $\alpha$ is the learning rate. Write `update_parameters(params, grads, learning_rate)`
 # returning the updated parameters in a new dictionary `parameters` with the same keys as
-# `params`. `grads` is what `L_model_backward` returns; its `dA` entries are not needed here.
+# `params`, leaving the arrays of `params` unchanged (`W - ...`, not `W -= ...`). `grads` is
+# what `L_model_backward` returns; its `dA` entries are not needed here.
 # Every layer, layer $L$ included, must be updated.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-update_parameters", "locked": false, "schema_version": 3, "solution": true}

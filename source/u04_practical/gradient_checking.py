@@ -78,7 +78,8 @@ fig = plots.finite_difference_errors(epsilons, errors, title="Error of the estim
 # 1. `J_plus = x * (theta + epsilon) ** 3` and `J_minus = x * (theta - epsilon) ** 3`;
 # 2. `gradapprox = (J_plus - J_minus) / (2 * epsilon)`;
 # 3. `grad = 3 * x * theta ** 2`, the analytic derivative;
-# 4. return the relative difference of `grad` and `gradapprox` as a number.
+# 4. store the relative difference of `grad` and `gradapprox` in `difference` (the locked last
+#    line returns it as a number, `float(difference)`).
 #
 # *Hint:* `np.linalg.norm` of a single number is its absolute value, so the formula above can be
 # written once, with `np.linalg.norm`, and reused for vectors in the next exercise.
@@ -152,7 +153,9 @@ print("theta:", theta.shape, " cost J(theta):", round(forward_propagation_n(X, Y
 # %% [markdown]
 # ### Exercise 2.1: `gradient_check_n`
 #
-# Write `gradient_check_n(parameters, gradients, X, Y, epsilon)`:
+# Write `gradient_check_n(parameters, gradients, X, Y, epsilon)`, for the dictionaries
+# `parameters` (`W1, b1, ..., b3`) and `gradients` (`dW1, db1, ..., db3`, and possibly more), the
+# inputs `X` of shape `(n_x, m)` and the labels `Y` of shape `(1, m)`:
 #
 # 1. `theta = dictionary_to_vector(parameters)` and `grad = gradients_to_vector(gradients, parameters)`;
 # 2. for each index `i` of `theta`:
@@ -160,7 +163,8 @@ print("theta:", theta.shape, " cost J(theta):", round(forward_propagation_n(X, Y
 #      `J_plus, _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_plus, parameters))`;
 #    - the same with `theta_minus` and `- epsilon`, giving `J_minus`;
 #    - `gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)`;
-# 3. return the relative difference of `grad` and `gradapprox`, as in exercise 1.1.
+# 3. store the relative difference of `grad` and `gradapprox` in `difference`, as in
+#    exercise 1.1 (the locked last line returns `float(difference)`).
 #
 # Copy `theta` before nudging it: changing `theta` (or the arrays of `parameters`) in place
 # would shift every later estimate, and would change the caller's parameters.
@@ -169,7 +173,10 @@ print("theta:", theta.shape, " cost J(theta):", round(forward_propagation_n(X, Y
 
 # %% nbgrader={"grade": false, "grade_id": "practical-gradient_check_n", "locked": false, "schema_version": 3, "solution": true}
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
-    """Relative difference between the network's gradients and their centred-difference estimates."""
+    """Relative difference between the network's gradients and their centred-difference estimates.
+
+    parameters and gradients are dictionaries; X is (n_x, m), Y is (1, m).
+    """
     ### BEGIN SOLUTION
     theta = dictionary_to_vector(parameters)
     grad = gradients_to_vector(gradients, parameters)

@@ -327,7 +327,8 @@ print("feature means:", X_train_raw.mean(axis=1).round(3), " standard deviations
 #   whose own statistics mean nothing);
 # - each feature has its own $\mu_j$ and $\sigma_j$: `mu` and `sigma` have shape `(n_x, 1)`.
 #
-# Write `normalize_inputs(X_train, X_test)` returning `(X_train_norm, X_test_norm)`.
+# Write `normalize_inputs(X_train, X_test)`, for `X_train` of shape `(n_x, m_train)` and `X_test`
+# of shape `(n_x, m_test)`, returning `(X_train_norm, X_test_norm)` of the same shapes.
 #
 # *Hint:* `np.mean(X_train, axis=1, keepdims=True)` and `np.std(X_train, axis=1, keepdims=True)`
 # have shape `(n_x, 1)` and broadcast over the columns of both sets.
@@ -340,7 +341,10 @@ print("feature means:", X_train_raw.mean(axis=1).round(3), " standard deviations
 
 # %% nbgrader={"grade": false, "grade_id": "practical-normalize_inputs", "locked": false, "schema_version": 3, "solution": true}
 def normalize_inputs(X_train, X_test):
-    """(X_train_norm, X_test_norm): each feature centred and scaled by the training set's mean and std."""
+    """(X_train_norm, X_test_norm), shaped like X_train (n_x, m_train) and X_test (n_x, m_test).
+
+    Each feature (row) is centred and scaled by the training set's mean and standard deviation.
+    """
     ### BEGIN SOLUTION
     mu = np.mean(X_train, axis=1, keepdims=True)
     sigma = np.std(X_train, axis=1, keepdims=True)

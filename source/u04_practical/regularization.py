@@ -152,9 +152,11 @@ fig = plots.boundaries_with_curve({"no regularisation": lambda P: regularization
 #
 # ### Exercise 3.1: `compute_cost_with_regularization`
 #
-# Write `compute_cost_with_regularization(A3, Y, parameters, lambd)` returning
-# $J_{\text{regularised}}$ as a number: the cross-entropy (as in unit 2) plus the L2 penalty over
-# `W1`, `W2` and `W3`.
+# Write `compute_cost_with_regularization(A3, Y, parameters, lambd)`, for `A3` and `Y` of shape
+# `(1, m)`, storing $J_{\text{regularised}}$ in `cost`: the cross-entropy (as in unit 2) plus the
+# L2 penalty over `W1`, `W2` and `W3`. The locked last line returns `float(cost)`, so `cost` must
+# be a number, not a `(1, 1)` array such as `np.dot(Y, np.log(A3).T)`: sum with `np.sum`, or turn
+# a `(1, 1)` array into a number with `.item()`.
 #
 # *Hint:* $\lVert W \rVert_F^2$ is `np.sum(np.square(W))`. (`np.linalg.norm(W)` is
 # $\lVert W \rVert_F$, not squared.)
@@ -166,6 +168,10 @@ fig = plots.boundaries_with_curve({"no regularisation": lambda P: regularization
 # `compute_cost_with_regularization(A3, Y, parameters, 0.1)` is `0.40303592` and
 # `compute_cost_with_regularization(A3, Y, parameters, 0.)` is `0.31053592`, the cross-entropy
 # alone; the difference is the penalty $\frac{0.1}{2 \cdot 5} (1 + 4 + 0.25 + 4) = 0.0925$.
+#
+# The check's visible case is not this example: it has the same `A3` and `lambd = 0.1`, but
+# `Y = np.array([[0., 1., 0., 1., 1.]])` and the random weights of a 3-4-3-1 network, `W1` of
+# shape `(4, 3)`, `W2` `(3, 4)` and `W3` `(1, 3)`.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-compute_cost_with_regularization", "locked": false, "schema_version": 3, "solution": true}
 def compute_cost_with_regularization(A3, Y, parameters, lambd):

@@ -355,9 +355,9 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # update the columns `dW[:, j]` and `dW[:, y[i]]`. After the loops divide both by `N` and add the
 # regularization terms. Return `(loss, dW)` with `loss` a Python float.
 #
-# The check compares `loss` with the reference, then compares `dW` with a **numerical gradient** of
-# the loss (centred differences, `course.nn.gradcheck`) and with the reference's `dW`. Its cases
-# use a regularization strength large enough that leaving the term out is caught.
+# The check compares `loss` and `dW` with the reference's (whose `dW` the course's tests compare
+# with a numerical gradient; you will do the same for yours below). Its cases use a
+# regularization strength large enough that leaving the term out is caught.
 
 # %% nbgrader={"grade": false, "grade_id": "linear_classifiers-svm_loss_naive", "locked": false, "schema_version": 3, "solution": true}
 def svm_loss_naive(W, X, y, reg):

@@ -363,8 +363,9 @@ check("cnn.conv_backward", conv_backward, hidden=True)
 # ### Exercise 4.2: `create_mask_from_window`
 #
 # In max pooling only the largest entry of each window reached the output, so only it receives
-# the gradient. Write `create_mask_from_window(x)`: for a window `x` of shape `(f, f)`, a boolean
-# array of the same shape, `True` where `x` equals its maximum.
+# the gradient. Write `create_mask_from_window(x)`: for a 2-D window `x` of any shape (a pooling
+# window is `(f, f)`, the example below is `(3, 2)`), a boolean array of the same shape, `True`
+# where `x` equals its maximum.
 #
 # *Hint:* `x == np.max(x)`. Expected:
 # `create_mask_from_window(np.array([[1., 3.], [4., 2.], [0.5, -1.]]))` is
@@ -411,8 +412,10 @@ check("cnn.distribute_value", distribute_value, hidden=True)
 # %% [markdown]
 # ### Exercise 4.4: `pool_backward`
 #
-# Write `pool_backward(dA, cache, mode="max")` with `cache = (A_prev, hparameters)` from
-# `pool_forward`. Start from `dA_prev = np.zeros(A_prev.shape)`; for every `(i, h, w, c)`:
+# Write `pool_backward(dA, cache, mode="max")`, with `dA` of shape `(m, n_H, n_W, n_C)` (like
+# `pool_forward`'s output) and `cache = (A_prev, hparameters)` from `pool_forward`, returning
+# `dA_prev` of the shape of `A_prev`. Start from `dA_prev = np.zeros(A_prev.shape)`; for every
+# `(i, h, w, c)`:
 #
 # - `"max"`: take the window `A_prev[i, h*s:h*s + f, w*s:w*s + f, c]` and add
 #   `create_mask_from_window(window) * dA[i, h, w, c]` to the same window of `dA_prev`;
@@ -422,7 +425,7 @@ check("cnn.distribute_value", distribute_value, hidden=True)
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-pool_backward", "locked": false, "schema_version": 3, "solution": true}
 def pool_backward(dA, cache, mode="max"):
-    """dA_prev (shaped like A_prev) of a max or average pooling layer."""
+    """dA_prev (shaped like A_prev) of a max or average pooling layer; dA is (m, n_H, n_W, n_C)."""
     A_prev, hparameters = cache
     ### BEGIN SOLUTION
     f, s = hparameters["f"], hparameters["stride"]

@@ -100,11 +100,13 @@ check("cnn.identity_block", identity_block, hidden=True)
 # gradient is the sum of both: $dX = dX_{\text{main}} + dZ$.
 #
 # Write `identity_block_backward(dA, cache)` returning `(dX, grads)` with
-# `grads = {"dW1": ..., "db1": ..., "dW2": ..., "db2": ..., "dW3": ..., "db3": ...}`.
+# `grads = {"dW1": ..., "db1": ..., "dW2": ..., "db2": ..., "dW3": ..., "db3": ...}`. `dA` has
+# the shape `(m, n_H, n_W, n_C)` of the block's output `A`, `dX` that of `X` (the same), and each
+# entry of `grads` the shape of its parameter (`dW1` like `W1`, `db1` like `b1`, and so on).
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-identity_block_backward", "locked": false, "schema_version": 3, "solution": true}
 def identity_block_backward(dA, cache):
-    """(dX, grads) of the identity block; grads has dW1, db1, dW2, db2, dW3, db3."""
+    """(dX, grads) of the identity block; dA like A, grads dW1, ..., db3 each like its parameter."""
     cache1, Z1, cache2, Z2, cache3, Z = cache
     ### BEGIN SOLUTION
     dZ = dA * (Z > 0)
@@ -173,11 +175,14 @@ check("cnn.convolutional_block", convolutional_block, hidden=True)
 # $dX = dX_{\text{main}} + dX_{\text{shortcut}}$.
 #
 # Write `convolutional_block_backward(dA, cache)` returning `(dX, grads)`, with `grads` holding
-# `dW1, db1, dW2, db2, dW3, db3, dWs, dbs`.
+# `dW1, db1, dW2, db2, dW3, db3, dWs, dbs`. `dA` has the shape
+# `(m, (n_H - 1) // s + 1, (n_W - 1) // s + 1, F3)` of the block's output `A`, `dX` the shape
+# `(m, n_H, n_W, n_C)` of `X`, and each entry of `grads` the shape of its parameter (`dWs` like
+# `Ws`, `dbs` like `bs`, and so on).
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-convolutional_block_backward", "locked": false, "schema_version": 3, "solution": true}
 def convolutional_block_backward(dA, cache):
-    """(dX, grads) of the convolutional block; grads has dW1, db1, dW2, db2, dW3, db3, dWs, dbs."""
+    """(dX, grads) of the convolutional block; dA like A, grads dW1, ..., dbs each like its parameter."""
     cache1, Z1, cache2, Z2, cache3, cache_s, Z = cache
     ### BEGIN SOLUTION
     dZ = dA * (Z > 0)
