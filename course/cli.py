@@ -29,8 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     grade_cmd = commands.add_parser("grade", help="grade submitted/ outside the students' kernels")
     grade_cmd.add_argument("units", nargs="*", help="units to grade (default: all submitted)")
     grade_cmd.add_argument("--jobs", type=int, default=2, help="submissions graded at once")
-    grade_cmd.add_argument("--timeout", type=float, default=120, help="seconds per submission")
-    grade_cmd.add_argument("--memory", type=int, default=2048, help="MiB per submission")
+    grade_cmd.add_argument("--timeout", type=float, default=60,
+                           help="seconds for each exercise's cases (and for running the answer cells)")
+    grade_cmd.add_argument("--memory", type=int, default=2048, help="MiB for each submission")
+    grade_cmd.add_argument("--no-sandbox", action="store_true",
+                           help="run answers without bubblewrap (trusted notebooks only)")
     grade_cmd.add_argument("--seed", type=int, help="seed of the hidden cases (default: random)")
 
     bench_cmd = commands.add_parser("bench", help="benchmarks of the reference layers")
@@ -46,11 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "check":
-        from .grading import check_notebook
-        return 0 if check_notebook(args.notebook) else 1
-    from .grading import grade_submissions
-    return 0 if grade_submissions(args.units, jobs=args.jobs, timeout=args.timeout,
-                                  memory_mib=args.memory, seed=args.seed) else 1
+        from .grading import Settings, check_notebook
+        from .sandbox.host import bwrap_works
+        return 0 if check_notebook(args.notebook, Settings(isolate=bwrap_works())) else 1
+    from .grading import main_grade
+    return main_grade(args)
 
 
 def _build(args) -> int:

@@ -1,26 +1,24 @@
-"""``course grade`` and ``course check``: checks run outside the student's kernel.
+"""``course grade`` and ``course check``: the judge, outside the sandbox where answers run.
 
-nbgrader's autograde runs a whole submitted notebook, so a student's extra cells run too. Here,
-for each submission ``submitted/<student>/<unit>/<notebook>.ipynb``:
+For each submission ``submitted/<student>/<unit>/<notebook>.ipynb``:
 
 - the setup cell comes from the instructor's ``source/`` (trusted), the answer cells from the
   submission, matched by grade_id; every other cell is ignored;
-- they run in a separate process (:mod:`course.sandbox`) with a memory limit and a timeout;
-- that process only calls the functions; this one holds the references and judges the outcomes,
-  so nothing in an answer cell can change how it is judged;
-- hidden cases are drawn from one seed chosen when grading starts (printed, for regrading).
+- they run in a sandbox (:mod:`course.sandbox`: bubblewrap, limits, a stage holding only the
+  student-side package and the helpers the notebook hands out), which is sent one exercise's
+  calls at a time and answers with plain data;
+- this process alone holds the registry, the references and the comparisons, and judges;
+- each exercise has its own time budget: an answer that loops or crashes the worker costs that
+  exercise only (the sandbox is restarted for the next one); a submission that cannot be read
+  costs that student only; the batch always completes;
+- hidden cases are drawn from one seed per batch (printed, for regrading).
 
-Submissions are graded in parallel. The report goes to the terminal and to
-``autograded/course-grades.csv``.
+Scores go into nbgrader's gradebook (:mod:`course.gradebook`) and ``autograded/course-grades.csv``.
 """
 from __future__ import annotations
 
-import csv
-import os
-import pickle
-import re
+import inspect
 import secrets
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -29,11 +27,12 @@ from pathlib import Path
 
 from .checks import get
 from .checks.runner import Outcome, case_args, judge, summarise
+from .data.cache import cache_dir
 from .notebooks import answer_ids, answer_sources, course_root, read_ipynb, read_source, setup_source
-from .sandbox import load_results
-
-# An answer that imports the reference implementations is not the student's work.
-USES_REFERENCE = re.compile(r"course\s*\.\s*nn\b|from\s+course\s+import\s+[^\n]*\bnn\b")
+from .sandbox import wire
+from .sandbox.host import Sandbox
+from .sandbox.limits import Limits
+from .sandbox.stage import build_stage
 
 
 @dataclass(frozen=True)
@@ -46,30 +45,165 @@ class ExerciseGrade:
     message: str
 
 
+@dataclass(frozen=True)
+class Settings:
+    """How submissions are run: per-exercise time budget (s), limits, isolation."""
+
+    timeout: float = 60
+    memory_mib: int = 2048
+    isolate: bool = True
+
+    def limits(self, n_exercises: int) -> Limits:
+        return Limits(memory_mib=self.memory_mib, cpu_seconds=int(self.timeout * (n_exercises + 1)) + 30)
+
+
+def _adapter(exercise) -> dict:
+    """How the worker turns an answer that is not a function into one (u06's LinearClassifier): it
+    is trained with the course's vectorised losses, sent only at its turn, after every other
+    exercise of the notebook has been answered, so they cannot help with those."""
+    if exercise.adapter is None:
+        return {"adapter": None}
+    from .nn import activations, linear
+    helpers = [activations.softmax, linear.svm_loss_vectorized, linear.softmax_loss_vectorized]
+    source = "\n\n".join(inspect.getsource(f) for f in helpers)
+    source += '\n\nLOSSES = {"svm": svm_loss_vectorized, "softmax": softmax_loss_vectorized}\n'
+    return {"adapter": "class_fit", "helpers": source}
+
+
+class _Stages:
+    """The stage of each notebook (by setup cell and exercises), built once per batch."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="course-stages-"))
+        self.built: dict[tuple, Path] = {}
+
+    def get(self, setup: str, exercise_ids: list[str]) -> Path:
+        key = (setup, tuple(exercise_ids))
+        if key not in self.built:
+            folder = self.folder / str(len(self.built))
+            folder.mkdir()
+            self.built[key] = build_stage(folder, setup, [get(i).reference for i in exercise_ids])
+        return self.built[key]
+
+    def remove(self) -> None:
+        import shutil
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def grade_notebook(setup: str, answers: dict[str, str], exercise_ids: list[str], seed: int,
-                   timeout: float = 120, memory_mib: int = 2048) -> list[ExerciseGrade]:
-    """Grade the given answer cells on each exercise's visible and hidden cases."""
-    calls = {i: case_args(get(i), False) + case_args(get(i), True, seed) for i in exercise_ids}
-    runnable = {i: s for i, s in answers.items() if i in calls and not USES_REFERENCE.search(s)}
-    failure = None
+                   settings: Settings = Settings(), stages: _Stages | None = None) -> list[ExerciseGrade]:
+    """Grade the given answer cells on each exercise's visible and hidden cases, in a sandbox."""
+    own_stages = stages is None
+    stages = stages or _Stages()
     try:
-        results = _run_sandbox({"setup": setup, "answers": runnable, "calls": calls}, timeout, memory_mib)
-    except subprocess.TimeoutExpired:
-        results, failure = {}, f"the answer cells took longer than {timeout:g} s"
-    except RuntimeError as error:
-        results, failure = {}, str(error)
-    grades = []
-    for i in exercise_ids:
-        exercise = get(i)
-        passed = False
-        if i in answers and i not in runnable:
-            message = f"{i}: the answer cell uses the course's reference implementations (course.nn)"
-        elif failure or i not in results:
-            message = f"{i}: {failure or 'no result'}"
-        else:
-            passed, message = _judge_all(exercise, calls[i], results[i])
-        grades.append(ExerciseGrade(i, exercise.points if passed else 0, exercise.points, message))
-    return grades
+        stage = stages.get(setup, exercise_ids)
+        results = _Session(stage, setup, answers, exercise_ids, settings).run(seed)
+    finally:
+        if own_stages:
+            stages.remove()
+    return [results[i] for i in exercise_ids]
+
+
+class _Session:
+    """One notebook of one submission: a sandbox, restarted after an exercise that kills it."""
+
+    def __init__(self, stage: Path, setup: str, answers: dict[str, str], exercise_ids: list[str], settings: Settings):
+        self.stage, self.setup, self.settings = stage, setup, settings
+        self.answers = {i: s for i, s in answers.items() if i in exercise_ids}
+        self.ids = sorted(exercise_ids, key=lambda i: get(i).adapter is not None)  # adapters last
+        self.forbidden = sorted({f.__name__ for i in exercise_ids for f in get(i).forbidden})
+        self.sandbox: Sandbox | None = None
+        self.errors: dict[str, str] = {}
+
+    def _start(self) -> str | None:
+        """Start a sandbox and run the cells; a reason if that failed."""
+        self.sandbox = Sandbox(self.stage, self.settings.limits(len(self.ids)), isolate=self.settings.isolate,
+                               data=cache_dir())
+        try:
+            reply, _ = self.sandbox.ask({"op": "start", "setup": self.setup, "answers": self.answers,
+                                         "stubs": ["course"], "forbidden": self.forbidden},
+                                        timeout=self.settings.timeout)
+        except TimeoutError:
+            return f"your answer cells took longer than {self.settings.timeout:g} s to run"
+        except (EOFError, wire.WireError):
+            return "your answer cells stopped the grader's process (a crash, or a memory or process limit)"
+        if not isinstance(reply.get("errors"), dict):
+            return "your answer cells sent back something the grader cannot read"
+        if reply.get("setup_error"):
+            return f"the notebook's setup cell failed in the grader ({str(reply['setup_error'])[:300]})"
+        self.errors = {str(k): str(v)[:600] for k, v in reply["errors"].items()}
+        return None
+
+    def _stop(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.close()
+            self.sandbox = None
+
+    def run(self, seed: int) -> dict[str, ExerciseGrade]:
+        results = {}
+        try:
+            for exercise_id in self.ids:
+                exercise = get(exercise_id)
+                if self.sandbox is None:
+                    failure = self._start()
+                    if failure:
+                        self._stop()
+                        results[exercise_id] = ExerciseGrade(exercise_id, 0, exercise.points, f"{exercise_id}: {failure}")
+                        continue
+                results[exercise_id] = self._grade(exercise, seed)
+        finally:
+            self._stop()
+        return results
+
+    def _grade(self, exercise, seed: int) -> ExerciseGrade:
+        calls = case_args(exercise, False) + case_args(exercise, True, seed)
+        fail = lambda why: ExerciseGrade(exercise.id, 0, exercise.points, f"{exercise.id}: {why}")
+        if exercise.id in self.errors:
+            return fail(f"could not be defined: your answer cell raised {self.errors[exercise.id]}")
+        tree, arrays = wire.encode([tuple(args.values()) for args in calls])
+        request = {"op": "call", "exercise": exercise.id, "name": exercise.name, "calls": tree,
+                   "forbidden": [f.__name__ for f in exercise.forbidden], **_adapter(exercise)}
+        try:
+            reply, out_arrays = self.sandbox.ask(request, arrays, timeout=self.settings.timeout)
+            outcomes = _outcomes(reply, out_arrays, calls)
+        except TimeoutError:
+            self._stop()
+            return fail(f"took longer than {self.settings.timeout:g} s on its {len(calls)} cases (an endless "
+                        f"loop?); it was stopped")
+        except EOFError:
+            self._stop()
+            return fail(f"stopped the grader's process (a crash, or more than {self.settings.memory_mib} MiB "
+                        f"of memory or too many processes)")
+        except wire.WireError as error:
+            self._stop()
+            return fail(f"sent back something that is not plain data ({error})")
+        try:
+            passed, message = _judge_all(exercise, calls, outcomes)
+        except Exception as error:  # noqa: BLE001  an output the comparison cannot handle
+            passed, message = False, (f"{exercise.id}: your output could not be compared with the expected "
+                                      f"one ({type(error).__name__}); return the types the instructions say")
+        return ExerciseGrade(exercise.id, exercise.points if passed else 0, exercise.points, message)
+
+
+def _outcomes(reply: dict, arrays: list, calls: list) -> list[Outcome]:
+    """The worker's outcomes, checked: one per call, each plain data of the expected form."""
+    items = reply.get("outcomes")
+    if not isinstance(items, list) or len(items) != len(calls):
+        raise wire.WireError("wrong number of outcomes")
+    outcomes = []
+    for item, args in zip(items, calls):
+        if not isinstance(item, dict) or set(item) != {"value", "error", "after", "forbidden"}:
+            raise wire.WireError("bad outcome")
+        error, forbidden = item["error"], item["forbidden"]
+        if not isinstance(error, (str, type(None))) or not isinstance(forbidden, (str, type(None))):
+            raise wire.WireError("bad outcome")
+        after = wire.decode(item["after"], arrays) if item["after"] is not None else None
+        if after is not None and (not isinstance(after, list) or len(after) != len(args)):
+            after = None
+        outcomes.append(Outcome(value=wire.decode(item["value"], arrays), error=error and error[:1000],
+                                args_after=dict(zip(args, after)) if after is not None else None,
+                                used_forbidden=forbidden and forbidden[:100]))
+    return outcomes
 
 
 def _judge_all(exercise, calls, outcomes) -> tuple[bool, str]:
@@ -78,7 +212,7 @@ def _judge_all(exercise, calls, outcomes) -> tuple[bool, str]:
                                     (True, calls[n_visible:], outcomes[n_visible:])):
         messages = []
         for args, out in zip(args_list, outs):
-            messages.append(judge(exercise, args, Outcome(**out), show_values=not hidden))
+            messages.append(judge(exercise, args, out, show_values=not hidden))
             if messages[-1]:
                 break
         result = summarise(exercise, messages, len(args_list), hidden)
@@ -87,81 +221,135 @@ def _judge_all(exercise, calls, outcomes) -> tuple[bool, str]:
     return True, f"{exercise.id}: visible and hidden cases passed."
 
 
-def _limit_resources(memory_mib: int):
-    def apply():
-        try:
-            import resource
-            limit = memory_mib * 2**20
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ImportError, ValueError, OSError):  # not every OS lets us; the timeout still holds
-            pass
-    return apply
+def _read_submission(path: Path) -> dict[str, str]:
+    """The answer cells of a submitted notebook; ValueError with a reason if it cannot be read."""
+    try:
+        nb = read_ipynb(path)
+    except Exception as error:  # noqa: BLE001  not JSON, not a notebook, unknown schema ...
+        raise ValueError(f"{path.name} could not be read as a notebook ({type(error).__name__})") from None
+    try:
+        return answer_sources(nb)
+    except Exception as error:  # noqa: BLE001  cells with broken nbgrader metadata
+        raise ValueError(f"{path.name} has answer cells whose metadata nbgrader cannot read "
+                         f"({type(error).__name__}: {error})") from None
 
 
-def _run_sandbox(request: dict, timeout: float, memory_mib: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        request_path, result_path = Path(tmp, "request.pkl"), Path(tmp, "result.pkl")
-        request_path.write_bytes(pickle.dumps(request))
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-        proc = subprocess.run([sys.executable, "-m", "course.sandbox", str(request_path), str(result_path)],
-                              cwd=tmp, env=env, timeout=timeout, capture_output=True, text=True,
-                              preexec_fn=_limit_resources(memory_mib) if os.name == "posix" else None)
-        if proc.returncode != 0 or not result_path.exists():
-            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-            raise RuntimeError(f"the answer cells could not be run ({last})")
-        return load_results(str(result_path))
-
-
-def grade_submission(root: Path, unit: str, student: str, seed: int, timeout: float,
-                     memory_mib: int) -> list[ExerciseGrade]:
-    """Grade ``submitted/<student>/<unit>/`` against the unit's instructor notebooks."""
-    grades = []
+def grade_submission(root: Path, unit: str, student: str, seed: int, settings: Settings = Settings(),
+                     stages: _Stages | None = None) -> dict[str, list[ExerciseGrade]]:
+    """Grade ``submitted/<student>/<unit>/``: ``{notebook name: grades}``, one per instructor notebook."""
+    grades = {}
     for source_path in sorted((root / "source" / unit).glob("*.py")):
         source = read_source(source_path)
         ids = answer_ids(source)
-        submitted = root / "submitted" / student / unit / f"{source_path.stem}.ipynb"
-        if not submitted.exists():
-            grades += [ExerciseGrade(i, 0, get(i).points, f"{submitted.name} was not submitted") for i in ids]
+        if not ids:
             continue
-        grades += grade_notebook(setup_source(source), answer_sources(read_ipynb(submitted)), ids,
-                                 seed, timeout, memory_mib)
+        submitted = root / "submitted" / student / unit / f"{source_path.stem}.ipynb"
+        zero = lambda why: [ExerciseGrade(i, 0, get(i).points, f"{i}: {why}") for i in ids]
+        if not submitted.exists():
+            grades[source_path.stem] = zero(f"{submitted.name} was not submitted")
+            continue
+        try:
+            answers = _read_submission(submitted)
+        except ValueError as error:
+            grades[source_path.stem] = zero(str(error))
+            continue
+        try:
+            grades[source_path.stem] = grade_notebook(setup_source(source), answers, ids, seed, settings, stages)
+        except Exception as error:  # noqa: BLE001  never lose the batch for one submission
+            grades[source_path.stem] = zero(f"could not be graded ({type(error).__name__}: {error})")
     return grades
 
 
-def grade_submissions(units: list[str] | None = None, jobs: int = 2, timeout: float = 120,
-                      memory_mib: int = 2048, seed: int | None = None,
-                      root: Path | str | None = None) -> dict[tuple[str, str], list[ExerciseGrade]]:
-    """Grade every submission under ``submitted/`` (optionally only some units); print a report."""
+def grade_submissions(units: list[str] | None = None, jobs: int = 2, seed: int | None = None,
+                      root: Path | str | None = None, settings: Settings = Settings(),
+                      record: bool = True) -> dict[tuple[str, str], list[ExerciseGrade]]:
+    """Grade every submission under ``submitted/`` (optionally only some units); print a report.
+
+    Returns ``{(student, unit): grades}``; with ``record``, writes them into the gradebook and the CSV.
+    """
     root = course_root(root)
     seed = secrets.randbits(32) if seed is None else seed
-    jobs_list = sorted((p.parent.name, p.name) for p in (root / "submitted").glob("*/*")
-                       if p.is_dir() and (not units or p.name in units))
-    print(f"grading {len(jobs_list)} submission(s); hidden-case seed {seed}")
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {key: pool.submit(grade_submission, root, key[1], key[0], seed, timeout, memory_mib)
-                   for key in jobs_list}
-        report = {key: future.result() for key, future in futures.items()}
+    keys = sorted((p.parent.name, p.name) for p in (root / "submitted").glob("*/*")
+                  if p.is_dir() and (not units or p.name in units))
+    print(f"grading {len(keys)} submission(s); hidden-case seed {seed}")
+    stages = _Stages()
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {key: pool.submit(grade_submission, root, key[1], key[0], seed, settings, stages)
+                       for key in keys}
+            by_notebook = {key: future.result() for key, future in futures.items()}
+    finally:
+        stages.remove()
+    report = {key: [g for grades in notebooks.values() for g in grades] for key, notebooks in by_notebook.items()}
+    for (student, unit), grades in report.items():
+        total = sum(g.score for g in grades)
+        print(f"{student:>20} {unit:<28} {total:g} / {sum(g.max_score for g in grades):g}")
+    if record and report:
+        _record(root, by_notebook, seed)
+    return report
+
+
+def _record(root: Path, by_notebook: dict, seed: int) -> None:
+    """Write the grades where the Formgrader, feedback and export read them, and the CSV."""
+    try:
+        from . import gradebook
+    except ImportError:  # pragma: no cover
+        gradebook = None
+    if gradebook is not None and hasattr(gradebook, "record"):
+        for (student, unit), notebooks in by_notebook.items():
+            for notebook, grades in notebooks.items():
+                submitted = root / "submitted" / student / unit / f"{notebook}.ipynb"
+                gradebook.record(root, unit, student, notebook, submitted, grades)
+        out = gradebook.write_csv(root, {key: [g for gs in nbs.values() for g in gs]
+                                         for key, nbs in by_notebook.items()}, seed)
+    else:
+        out = _write_csv(root, by_notebook, seed)
+    print(f"details: {out}")
+
+
+def _write_csv(root: Path, by_notebook: dict, seed: int) -> Path:
+    import csv
     out = root / "autograded" / "course-grades.csv"
     out.parent.mkdir(exist_ok=True)
     with out.open("w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["student", "unit", "exercise", "score", "max_score", "message", "seed"])
-        for (student, unit), grades in report.items():
-            total = sum(g.score for g in grades)
-            print(f"{student:>20} {unit:<28} {total:g} / {sum(g.max_score for g in grades):g}")
-            for g in grades:
-                writer.writerow([student, unit, g.exercise_id, g.score, g.max_score, g.message, seed])
-    print(f"details: {out}")
-    return report
+        for (student, unit), notebooks in by_notebook.items():
+            for grades in notebooks.values():
+                for g in grades:
+                    writer.writerow([student, unit, g.exercise_id, g.score, g.max_score, g.message, seed])
+    return out
 
 
-def check_notebook(path: str | Path) -> bool:
+def check_notebook(path: str | Path, settings: Settings = Settings()) -> bool:
     """Check one notebook's answer cells (visible and hidden cases) outside its kernel."""
     nb = read_ipynb(path)
     answers = answer_sources(nb)
-    grades = grade_notebook(setup_source(nb), answers, list(answers), secrets.randbits(32))
+    grades = grade_notebook(setup_source(nb), answers, list(answers), secrets.randbits(32), settings)
     ok = True
     for g in grades:
         print(("PASS " if g.score == g.max_score else "FAIL ") + g.message)
         ok &= g.score == g.max_score
     return ok
+
+
+def main_grade(args) -> int:
+    """``course grade``: exit 0 when every submission found was graded, 1 with a reason otherwise."""
+    from .sandbox.host import SandboxUnavailable
+    from .sandbox.limits import describe
+    settings = Settings(timeout=args.timeout, memory_mib=args.memory, isolate=not args.no_sandbox)
+    if settings.isolate:
+        print(f"sandbox: bubblewrap; limits: {describe()}")
+    else:
+        print("sandbox: none (--no-sandbox): answers run as you, with limits only; trusted notebooks only")
+    try:
+        report = grade_submissions(args.units, jobs=args.jobs, seed=args.seed, settings=settings)
+    except SandboxUnavailable as error:
+        print(error, file=sys.stderr)
+        return 1
+    if not report:
+        where = f" for {', '.join(args.units)}" if args.units else ""
+        print(f"nothing graded: no submissions under submitted/<student>/<unit>/{where} "
+              f"(collect them first: nbgrader collect or zip_collect)", file=sys.stderr)
+        return 1
+    return 0

@@ -7,7 +7,7 @@ import pytest
 
 from course import plots
 from course.data import load_faces
-from course.nn import deep, logistic
+from course.nn import deep, deep_training, logistic
 from course.nn.metrics import accuracy
 from course.nn.preprocessing import flatten, standardize
 
@@ -66,8 +66,8 @@ def test_gradient_keys_follow_the_layer_convention():
 
 def test_two_layer_model_is_L_layer_model_with_two_layers():
     X, Y, _ = _small_problem()
-    p2, c2 = deep.two_layer_model(X, Y, (4, 6, 1), 0.1, 250, rng=np.random.default_rng(5))
-    pL, cL = deep.L_layer_model(X, Y, [4, 6, 1], 0.1, 250, rng=np.random.default_rng(5))
+    p2, c2 = deep_training.two_layer_model(X, Y, (4, 6, 1), 0.1, 250, rng=np.random.default_rng(5))
+    pL, cL = deep_training.L_layer_model(X, Y, [4, 6, 1], 0.1, 250, rng=np.random.default_rng(5))
     assert len(c2) == len(cL) == 3
     np.testing.assert_allclose(c2, cL)
     for key in p2:
@@ -81,9 +81,9 @@ def test_deep_networks_beat_logistic_regression_on_faces():
     baseline = logistic.model(X_train, train_y, X_test, test_y, num_iterations=2000, learning_rate=0.005)
     lr_test = accuracy(baseline["Y_prediction_test"], test_y)
     runs = {
-        "2 layers": deep.two_layer_model(X_train, train_y, (625, 7, 1), num_iterations=1000,
+        "2 layers": deep_training.two_layer_model(X_train, train_y, (625, 7, 1), num_iterations=1000,
                                          rng=np.random.default_rng(1))[0],
-        "4 layers": deep.L_layer_model(X_train, train_y, [625, 20, 7, 5, 1], learning_rate=0.02,
+        "4 layers": deep_training.L_layer_model(X_train, train_y, [625, 20, 7, 5, 1], learning_rate=0.02,
                                        num_iterations=1000, rng=np.random.default_rng(1))[0],
     }
     for name, parameters in runs.items():

@@ -9,7 +9,7 @@ import pytest
 
 from course import widgets
 from course.data.planar import load_wave, make_wave, wave_rule
-from course.nn import gradcheck, init, preprocessing, regularization
+from course.nn import gradcheck, gradient_checking, init, preprocessing, regularization
 from course.nn.metrics import accuracy
 
 from .conftest import record_metric
@@ -100,12 +100,12 @@ def test_gradient_check_n_tells_right_from_wrong_and_leaves_parameters_alone():
     parameters, X, Y = _network(3)
     before = {k: v.copy() for k, v in parameters.items()}
     grads = regularization.backward_propagation(X, Y, regularization.forward_propagation(X, parameters)[1])
-    assert gradcheck.gradient_check_n(parameters, grads, X, Y, 1e-7) < 1e-7
+    assert gradient_checking.gradient_check_n(parameters, grads, X, Y, 1e-7) < 1e-7
     wrong = dict(grads, db2=grads["db2"] * 2)
-    assert gradcheck.gradient_check_n(parameters, wrong, X, Y, 1e-7) > 1e-3
+    assert gradient_checking.gradient_check_n(parameters, wrong, X, Y, 1e-7) > 1e-3
     for key in parameters:
         np.testing.assert_array_equal(parameters[key], before[key])
-    assert gradcheck.gradient_check(2.0, 4.0, 1e-7) < 1e-7
+    assert gradient_checking.gradient_check(2.0, 4.0, 1e-7) < 1e-7
 
 
 # --------------------------------------------------------------------------- references and data

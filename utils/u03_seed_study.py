@@ -6,7 +6,8 @@ proof"). Run: .venv/bin/python utils/u03_seed_study.py  (about a minute).
 import numpy as np
 
 from course.data import load_faces
-from course.nn.deep import L_layer_model, predict, two_layer_model
+from course.nn.deep import predict
+from course.nn.deep_training import L_layer_model, two_layer_model
 from course.nn.metrics import accuracy
 from course.nn.preprocessing import flatten, standardize
 

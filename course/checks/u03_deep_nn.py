@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.nn import deep
+from course.nn import deep, deep_training
 from course.nn.activations import sigmoid
 from course.nn.metrics import accuracy
 
@@ -510,7 +510,7 @@ register(
     ),
     Exercise(
         id="deep_nn.two_layer_model",
-        reference=deep.two_layer_model,
+        reference=deep_training.two_layer_model,
         cases=(Case({"X": _CIRCLE[0], "Y": _CIRCLE[1], "layers_dims": (2, 10, 1), "learning_rate": 0.3,
                      "num_iterations": 1000, "print_cost": False, "rng": np.random.default_rng(7)}),),
         hidden=_two_layer_case,
@@ -525,7 +525,7 @@ register(
     ),
     Exercise(
         id="deep_nn.L_layer_model",
-        reference=deep.L_layer_model,
+        reference=deep_training.L_layer_model,
         cases=(Case({"X": _CIRCLE[0], "Y": _CIRCLE[1], "layers_dims": [2, 12, 8, 1], "learning_rate": 0.075,
                      "num_iterations": 1500, "print_cost": False, "rng": np.random.default_rng(8)}),),
         hidden=_L_layer_case,

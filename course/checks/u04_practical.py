@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.nn import gradcheck, init, preprocessing, regularization
+from course.nn import gradcheck, gradient_checking, init, preprocessing, regularization
 
 from .compare import compare
 from .properties import initialization_problem
@@ -514,7 +514,7 @@ register(
     ),
     Exercise(
         id="practical.gradient_check",
-        reference=gradcheck.gradient_check,
+        reference=gradient_checking.gradient_check,
         cases=(Case({"x": 2.0, "theta": 4.0, "epsilon": 1e-2}, 1.0416655683102836e-06),
                Case({"x": -3.0, "theta": 0.5, "epsilon": 1e-2})),
         hidden=_check_1d_case,
@@ -528,7 +528,7 @@ register(
     ),
     Exercise(
         id="practical.gradient_check_n",
-        reference=gradcheck.gradient_check_n,
+        reference=gradient_checking.gradient_check_n,
         cases=(Case({"parameters": _SMALL[0], "gradients": _CHECK_N_GRADS, "X": _SMALL[1], "Y": _SMALL[2],
                      "epsilon": 1e-7}),
                Case({"parameters": _SMALL[0], "gradients": _CHECK_N_BUGGED, "X": _SMALL[1], "Y": _SMALL[2],
