@@ -21,6 +21,7 @@ import inspect
 import secrets
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from .checks.runner import Outcome, case_args, judge, summarise
 from .data.cache import cache_dir
 from .notebooks import answer_ids, answer_sources, course_root, read_ipynb, read_source, setup_source
 from .sandbox import wire
-from .sandbox.host import Sandbox
+from .sandbox.host import INSTALL_HINT, Sandbox, SandboxUnavailable, bwrap_works
 from .sandbox.limits import Limits
 from .sandbox.stage import build_stage
 
@@ -76,9 +77,14 @@ class _Stages:
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="course-stages-"))
         self.built: dict[tuple, Path] = {}
+        self.lock = threading.Lock()
 
     def get(self, setup: str, exercise_ids: list[str]) -> Path:
         key = (setup, tuple(exercise_ids))
+        with self.lock:
+            return self._get(key, setup, exercise_ids)
+
+    def _get(self, key, setup, exercise_ids) -> Path:
         if key not in self.built:
             folder = self.folder / str(len(self.built))
             folder.mkdir()
@@ -268,6 +274,8 @@ def grade_submissions(units: list[str] | None = None, jobs: int = 2, seed: int |
     Returns ``{(student, unit): grades}``; with ``record``, writes them into the gradebook and the CSV.
     """
     root = course_root(root)
+    if settings.isolate and not bwrap_works():
+        raise SandboxUnavailable(INSTALL_HINT)
     seed = secrets.randbits(32) if seed is None else seed
     keys = sorted((p.parent.name, p.name) for p in (root / "submitted").glob("*/*")
                   if p.is_dir() and (not units or p.name in units))
@@ -335,7 +343,6 @@ def check_notebook(path: str | Path, settings: Settings = Settings()) -> bool:
 
 def main_grade(args) -> int:
     """``course grade``: exit 0 when every submission found was graded, 1 with a reason otherwise."""
-    from .sandbox.host import SandboxUnavailable
     from .sandbox.limits import describe
     settings = Settings(timeout=args.timeout, memory_mib=args.memory, isolate=not args.no_sandbox)
     if settings.isolate:

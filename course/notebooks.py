@@ -136,8 +136,9 @@ def answer_sources(nb) -> dict[str, str]:
     """``{exercise id: source}`` of a notebook's answer cells (the first cell of each grade_id)."""
     sources: dict[str, str] = {}
     for cell in nb.cells:
-        if cell_role(cell) == "answer":
-            sources.setdefault(exercise_id(nbgrader_meta(cell)["grade_id"]), cell.source)
+        grade = nbgrader_meta(cell).get("grade_id")
+        if cell_role(cell) == "answer" and isinstance(grade, str):  # a cell without a grade_id is skipped
+            sources.setdefault(exercise_id(grade), str(cell.source))
     return sources
 
 

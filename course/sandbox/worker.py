@@ -79,7 +79,7 @@ class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def create_module(self, spec):
         module = types.ModuleType(spec.name)
-        module.__path__ = []
+        module.__path__, module.__file__ = [], None
         module.__getattr__ = lambda attribute: _Unavailable(f"{spec.name}.{attribute}")
         return module
 
