@@ -71,6 +71,10 @@ ATTACKS = {
     "a loop that ignores KeyboardInterrupt": ("numpy.L2", "def L2(yhat, y):\n    while True:\n        try:\n"
                                               "            pass\n        except BaseException:\n            pass\n",
                                               "longer than 5 s"),
+    "a forbidden NumPy call": ("numpy.broadcast_shape", "def broadcast_shape(a, b):\n    return np.broadcast_shapes(a, b)\n",
+                               "calls np.broadcast_shapes"),
+    "a forbidden call imported early": ("numpy.broadcast_shape", "from numpy import broadcast_shapes as bs\n"
+                                        "def broadcast_shape(a, b):\n    return bs(a, b)\n", "calls np.broadcast_shapes"),
     "kill the worker": ("numpy.L2", "import os\ndef L2(yhat, y):\n    os._exit(0)\n", "stopped the grader's process"),
     "a memory hog": ("numpy.L2", "def L2(yhat, y):\n    return float(np.ones((40000, 40000)).sum())\n", "Memory"),
     "rewrite the channel": ("numpy.L2", "import course.sandbox.wire as w\nw.pack = lambda *a, **k: b'{}\\n'\n"
