@@ -85,7 +85,7 @@ def _build(seed: int, n_train: int, n_test: int) -> dict[str, np.ndarray]:
             "test_x": images[n_train:], "test_y": labels[None, n_train:]}
 
 
-def load_signs(seed: int = 0, n_train: int = 3000, n_test: int = 300):
+def load_signs(seed: int = 0, n_train: int = 2000, n_test: int = 300):
     """Hand-sign images, generated with a fixed seed and cached.
 
     Returns ``(train_x_orig, train_y, test_x_orig, test_y, classes)``:

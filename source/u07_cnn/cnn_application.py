@@ -31,7 +31,7 @@ from course.nn.softmax import softmax_cross_entropy
 # hand raising 0 to 5 fingers, in counting order (index, middle, ring, little finger, then the
 # thumb). Skin tone, hand size, position and rotation (up to 25 degrees), finger lengths and
 # angles, the background's colours and clutter, and pixel noise vary from image to image. The
-# label is the number of raised fingers. There are 3000 training and 300 test images, each class
+# label is the number of raised fingers. There are 2000 training and 300 test images, each class
 # about one sixth of them.
 
 # %%
@@ -129,7 +129,7 @@ def accuracy(forward, X, y, parameters, batch=500):
 # defaults $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\varepsilon = 10^{-8}$). The same `train`
 # function trains the dense network below; only `forward`, `backward` and the arrays differ.
 # It prints one line per epoch (the epoch's mean cost, the test accuracy and the seconds since
-# the start), so that you can follow the training, which takes about 20 seconds for the CNN.
+# the start), so that you can follow the training, which takes about 15 seconds for the CNN.
 
 # %%
 def train(forward, backward, parameters, X, Y, y, X_test, y_test, epochs, learning_rate, rng, batch_size=64,
@@ -158,8 +158,8 @@ def train(forward, backward, parameters, X, Y, y, X_test, y_test, epochs, learni
     return parameters, history
 
 
-# When nbgrader runs this notebook (Validate, autograde), 2 epochs instead of 8 save time.
-EPOCHS = 2 if os.environ.get("NBGRADER_EXECUTION") else 8
+# When nbgrader runs this notebook (Validate, autograde), 2 epochs instead of 6 save time.
+EPOCHS = 2 if os.environ.get("NBGRADER_EXECUTION") else 6
 start = time.perf_counter()
 cnn_parameters, cnn_history = train(cnn_forward, cnn_backward, initialize_cnn(np.random.default_rng(0)),
                                     train_x, train_Y, train_y, test_x, test_y, epochs=EPOCHS, learning_rate=0.003,
@@ -231,7 +231,7 @@ for name, parameters, train_accuracy, history, seconds in [
 # The CNN, with about 80 times fewer parameters, generalises much better: its filters look for
 # the same local patterns (edges of a finger, a fingertip) everywhere in the image, and max
 # pooling makes the answer tolerant to where exactly they are. The dense network must learn
-# each position and each rotation of each finger separately, from 500 images per class: it fits
+# each position and each rotation of each finger separately, from about 330 images per class: it fits
 # the training images better than it recognises new ones.
 #
 # Which images does the CNN get wrong? The first eight test mistakes, titled "true / predicted":
@@ -246,7 +246,7 @@ fig = plots.image_grid(test_x_orig[wrong], [f"{test_y[0, k]} / {predicted[k]}" f
 # %% [markdown]
 # ## What to try next
 #
-# - Train for more epochs (each takes about two seconds): how far does the CNN's test accuracy
+# - Train for more epochs (each takes two to three seconds): how far does the CNN's test accuracy
 #   go, and when does it start to overfit?
 # - Remove the third conv stage (so the softmax sees $8 \times 8 \times 16 = 1024$ features): does
 #   the accuracy drop? Replace max pooling with average pooling.
