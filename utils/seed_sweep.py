@@ -1,7 +1,7 @@
 """Check that every reference passes its own hidden cases on many seeds.
 
-The test suite tries a few hundred seeds per exercise within a time budget
-(tests/test_seed_sweep.py); this script goes further for the exercises named on the command
+The test suite tries up to 200 seeds per exercise within 1.5 s each, at least 5
+(tests/test_seed_sweep.py: in CI 56 of 88 exercises got all 200); this script goes further for the exercises named on the command
 line, printing progress, and lists any seed on which the reference fails.
 
     python utils/seed_sweep.py deep_nn.L_layer_model --seeds 0:500
