@@ -44,3 +44,8 @@ c.GenerateFeedback.preprocessors = [
 ]
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# A test cell a student deleted is put back from the gradebook and graded (0 if its exercise is
+# not done), not left "needing manual grading". course grade builds nbgrader's input itself, so
+# this matters only for stock nbgrader autograde.
+c.OverwriteCells.add_missing_cells = True

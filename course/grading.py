@@ -13,7 +13,7 @@ For each submission ``submitted/<student>/<unit>/<notebook>.ipynb``:
   costs that student only; the batch always completes;
 - hidden cases are drawn from one seed per batch (printed, for regrading).
 
-Scores go into nbgrader's gradebook (:mod:`course.gradebook`) and ``autograded/course-grades.csv``.
+Scores and messages go into nbgrader's gradebook and autograded notebooks (:mod:`course.gradebook`), and\nare merged into ``autograded/course-grades.csv``.
 """
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ from .sandbox import wire
 from .sandbox.host import INSTALL_HINT, Sandbox, SandboxUnavailable, bwrap_works
 from .sandbox.limits import Limits
 from .sandbox.stage import build_stage
+
+
+class GradebookError(RuntimeError):
+    """The grades were computed (and are in the CSV) but nbgrader could not record them."""
 
 
 @dataclass(frozen=True)
@@ -293,40 +297,31 @@ def grade_submissions(units: list[str] | None = None, jobs: int = 2, seed: int |
         total = sum(g.score for g in grades)
         print(f"{student:>20} {unit:<28} {total:g} / {sum(g.max_score for g in grades):g}")
     if record and report:
-        _record(root, by_notebook, seed)
+        problems = _record(root, by_notebook, seed)
+        if problems:
+            raise GradebookError("\n".join(problems))
     return report
 
 
-def _record(root: Path, by_notebook: dict, seed: int) -> None:
-    """Write the grades where the Formgrader, feedback and export read them, and the CSV."""
-    try:
-        from . import gradebook
-    except ImportError:  # pragma: no cover
-        gradebook = None
-    if gradebook is not None and hasattr(gradebook, "record"):
-        for (student, unit), notebooks in by_notebook.items():
-            for notebook, grades in notebooks.items():
-                submitted = root / "submitted" / student / unit / f"{notebook}.ipynb"
-                gradebook.record(root, unit, student, notebook, submitted, grades)
-        out = gradebook.write_csv(root, {key: [g for gs in nbs.values() for g in gs]
-                                         for key, nbs in by_notebook.items()}, seed)
-    else:
-        out = _write_csv(root, by_notebook, seed)
+def _record(root: Path, by_notebook: dict, seed: int) -> list[str]:
+    """Write the grades into nbgrader's gradebook (unit by unit) and merge them into the CSV.
+
+    Returns what could not be recorded (one line per unit), after the CSV is written whatever
+    happened, so that no run loses its grades.
+    """
+    from . import gradebook
+    report = {key: [g for grades in notebooks.values() for g in grades] for key, notebooks in by_notebook.items()}
+    out = gradebook.write_csv(root, report, seed)
     print(f"details: {out}")
-
-
-def _write_csv(root: Path, by_notebook: dict, seed: int) -> Path:
-    import csv
-    out = root / "autograded" / "course-grades.csv"
-    out.parent.mkdir(exist_ok=True)
-    with out.open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["student", "unit", "exercise", "score", "max_score", "message", "seed"])
-        for (student, unit), notebooks in by_notebook.items():
-            for grades in notebooks.values():
-                for g in grades:
-                    writer.writerow([student, unit, g.exercise_id, g.score, g.max_score, g.message, seed])
-    return out
+    problems = []
+    for unit in sorted({unit for _, unit in by_notebook}):
+        by_student = {student: notebooks for (student, u), notebooks in by_notebook.items() if u == unit}
+        failure = gradebook.record(root, unit, by_student, _read_submission)
+        if failure:
+            problems.append(failure)
+        else:
+            print(f"gradebook: {unit}: {len(by_student)} submission(s) recorded (autograded/<student>/{unit}/)")
+    return problems
 
 
 def check_notebook(path: str | Path, settings: Settings = Settings()) -> bool:
@@ -353,6 +348,10 @@ def main_grade(args) -> int:
         report = grade_submissions(args.units, jobs=args.jobs, seed=args.seed, settings=settings)
     except SandboxUnavailable as error:
         print(error, file=sys.stderr)
+        return 1
+    except GradebookError as error:
+        print(f"the grades are in autograded/course-grades.csv, but not all are in the gradebook:\n{error}",
+              file=sys.stderr)
         return 1
     if not report:
         where = f" for {', '.join(args.units)}" if args.units else ""
