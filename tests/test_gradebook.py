@@ -160,3 +160,19 @@ def test_a_failed_exercise_is_an_error_output_that_nbgrader_scores_zero():
     assert [determine_grade(c)[0] for c in tests] == [g.score for g in grades]
     first = next(c for c in nb.cells if notebooks.cell_role(c) == "answer")
     assert first.source == "def x():\n    return 1\n"
+
+
+@pytest.mark.slow
+def test_a_manual_grade_given_in_the_formgrader_survives_regrading(course, graded):
+    report, bad = graded
+    name = notebooks.grade_id(bad.id, test=True)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # what the Formgrader's score box does
+        grade = gb.find_grade(name, NOTEBOOK, U00, "one_bad")
+        grade.manual_score = bad.points / 2
+        gb.db.commit()
+    grade_submissions(root=course, units=[U00], seed=8, settings=SETTINGS)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        grade = gb.find_grade(name, NOTEBOOK, U00, "one_bad")
+        assert (grade.auto_score, grade.manual_score, grade.score) == (0, bad.points / 2, bad.points / 2)
+        total = sum(g.score for g in report[("one_bad", U00)])
+        assert gb.find_submission(U00, "one_bad").score == total + bad.points / 2
