@@ -110,6 +110,8 @@ def test_feedback_and_export_show_the_same_grades(course, graded):
     nbgrader(course, "generate_feedback", U00, "--force", "--log-level=WARN")
     html = (course / "feedback" / "one_bad" / U00 / f"{NOTEBOOK}.html").read_text()
     assert f"{bad.id}: " in html and "HIDDEN TESTS" not in html
+    # its math renders offline: MathML, and no MathJax from a CDN
+    assert html.count("<math") > 20 and "cdnjs" not in html and "MathJax.Hub" not in html
     nbgrader(course, "export", "--log-level=WARN")
     with (course / "grades.csv").open() as f:
         exported = {r["student_id"]: float(r["raw_score"]) for r in csv.DictReader(f) if r["assignment"] == U00}
