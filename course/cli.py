@@ -4,6 +4,7 @@
     course build --check                 rebuild in a temporary folder; fail if release/ is stale
     course check NOTEBOOK                check a notebook's answer cells outside its kernel
     course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
+    course grade --scheduler ADDRESS     the same, on a Dask cluster
     course bench conv [--threads N]      time course.nn's convolution against PyTorch's
 """
 from __future__ import annotations
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     grade_cmd.add_argument("--no-sandbox", action="store_true",
                            help="run answers without bubblewrap (trusted notebooks only)")
     grade_cmd.add_argument("--seed", type=int, help="seed of the hidden cases (default: random)")
+    grade_cmd.add_argument("--scheduler", metavar="ADDRESS",
+                           help="grade on this Dask cluster (e.g. tcp://host:8786), one task per submission")
 
     bench_cmd = commands.add_parser("bench", help="benchmarks of the reference layers")
     bench_cmd.add_argument("what", choices=["conv"], help="what to time")
