@@ -47,6 +47,11 @@ EXPLORER_NOTEBOOKS = {
     "u05_optimization": ("optimizers", "beta1"),
     "u07_cnn": ("convolution", "stride"),
 }
+# a dropdown to change next, and what the status line must have shown meanwhile or after
+DROPDOWN_CHANGES = {
+    "u02_shallow_nn": ("dataset", "moons", "computing…"),            # retrains: the busy state
+    "u05_optimization": ("surface", "bowl", "New surface, so its own settings: learning rate 0.18 → 0.1"),
+}
 EXPLORER_CALL = re.compile(r"widgets\.\w+_explorer\(|widgets\.optimizer_paths\(")
 TIMEOUT_MS = 90_000
 # JupyterLab user settings: no news or update checks, every cell in the DOM, no autosave.
@@ -243,6 +248,14 @@ CLIPPED = """(panel) => {
     return bad;
 }"""
 
+# records every text the explorer's status line shows from now on (busy state, notes)
+WATCH_STATUS = """(panel) => {
+    window.courseStatusSeen = [];
+    const record = () => { for (const label of panel.querySelectorAll(".widget-vbox > .widget-label"))
+        window.courseStatusSeen.push(label.textContent); };
+    new MutationObserver(record).observe(panel, {subtree: true, childList: true, characterData: true});
+}"""
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", list(EXPLORER_NOTEBOOKS))
@@ -297,6 +310,19 @@ def test_explorer_shows_an_image_in_a_fresh_kernel(lab, browser, unit, tmp_path)
         expect(panel.locator(".widget-label", has_text="computing…")).to_have_count(0)
         expect(panel.locator(".jp-OutputArea-output").filter(has_text="<Figure size")).to_have_count(0)
         expect(panel.locator(".jp-OutputArea-output img")).to_have_count(1)
+        if unit in DROPDOWN_CHANGES:
+            label, option, status = DROPDOWN_CHANGES[unit]
+            panel.evaluate(WATCH_STATUS)
+            before = image.evaluate(IMAGE_DIGEST)
+            panel.locator(".widget-dropdown").filter(has=page.locator(".widget-label", has_text=label)) \
+                .locator("select").select_option(option)
+            page.wait_for_function("() => window.courseStatusSeen.some(s => s.includes('computing'))")
+            expect(panel.locator(".widget-label", has_text="computing…")).to_have_count(0)
+            page.wait_for_function("(text) => window.courseStatusSeen.some(s => s.includes(text))", arg=status)
+            assert panel.locator("select").first.is_enabled()
+            while image.evaluate(IMAGE_DIGEST) == before:
+                assert time.monotonic() < deadline, f"choosing {option!r} did not change the image"
+                time.sleep(0.2)
         record_metric(f"browser: {unit} explorer shown, from Run All of its cells (s)", seconds)
         record_metric(f"browser: {unit} explorer redrawn after a slider step (s)", redraw)
         assert not page_errors, f"JavaScript errors: {page_errors}"
