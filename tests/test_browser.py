@@ -12,6 +12,7 @@ slider must change the image. Without Chromium or Playwright it skips, saying wh
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import re
@@ -166,63 +167,56 @@ def _dismiss(dialog) -> None:
     dialog.locator(".jp-mod-accept" if "kernel" in header else ".jp-mod-reject").first.click()
 
 
-@pytest.mark.slow
-def test_explorer_slider_redraws_the_plot_in_jupyterlab(lab, tmp_path):
-    expect = sync_api.expect
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(TIMEOUT_MS)
-        foreign, page_errors = [], []
-        page.on("pageerror", lambda error: page_errors.append(str(error)))
-        page.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1", "localhost")
-                and not r.url.startswith(("data:", "blob:")) and foreign.append(r.url))
-        page.add_locator_handler(page.locator(".jp-Dialog"), _dismiss)
-        try:
-            page.goto(f"{lab}/lab/tree/{NOTEBOOK}.ipynb")
-            panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-            kernel = page.locator(f'#jp-main-statusbar .jp-StatusBar-TextItem[title="Change kernel for {NOTEBOOK}.ipynb"]')
-            expect(kernel).to_have_text(re.compile(r"^(?!No Kernel).+ \| Idle$"))
-            prompts = panel.locator(".jp-CodeCell .jp-InputArea-prompt")
-            n_code = prompts.count()
-            assert n_code > 20
-
-            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')")
-            page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            expect(prompts).to_have_text([re.compile(r"^\[\d+\]:$")] * n_code)
-            expect(kernel).to_have_text(re.compile(r"\| Idle$"))
-            expect(panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
-            expect(panel.locator(".jp-OutputArea-output").filter(has_text="Error")).to_have_count(0)
-
-            slider = panel.locator(".widget-slider").filter(has=page.locator(".widget-label", has_text="hidden units"))
-            expect(slider).to_have_count(1)
-            readout = slider.locator(".widget-readout")
-            image = panel.locator("img.widget-image")
-            expect(readout).to_have_text("4")
-            expect(image).to_have_count(1)
-            before = image.get_attribute("src")
-            for _ in range(3):
-                slider.locator(".noUi-handle").press("ArrowRight")
-            expect(readout).to_have_text("7")
-            expect(image).not_to_have_attribute("src", before)
-            expect(image).to_have_count(1)
-            assert image.get_attribute("src").startswith("blob:")
-            assert not foreign, f"the page tried to reach other hosts: {foreign}"
-            assert not page_errors, f"JavaScript errors: {page_errors}"
-        except BaseException:
-            page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
-            raise
-        finally:
-            browser.close()
-
-
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@contextlib.contextmanager
+def notebook_page(browser, lab: str, name: str, tmp_path: Path, width: int):
+    """A page showing notebook ``name`` with its kernel idle: ``(page, panel, kernel status)``.
+
+    Leaving the block checks that the page met no JavaScript error and reached no other host,
+    and keeps a screenshot in ``tmp_path`` (``failure.png`` when the block failed).
+    """
+    expect = sync_api.expect
+    expect.set_options(timeout=TIMEOUT_MS)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    foreign, page_errors = [], []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1", "localhost")
+            and not r.url.startswith(("data:", "blob:")) and foreign.append(r.url))
+    page.add_locator_handler(page.locator(".jp-Dialog"), _dismiss)
+    try:
+        page.goto(f"{lab}/lab/tree/{name}")
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        kernel = page.locator(f'#jp-main-statusbar .jp-StatusBar-TextItem[title="Change kernel for {name}"]')
+        expect(kernel).to_have_text(re.compile(r"^(?!No Kernel).+ \| Idle$"))
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')")
+        yield page, panel, kernel
+        assert not foreign, f"the page tried to reach other hosts: {foreign}"
+        assert not page_errors, f"JavaScript errors: {page_errors}"
+        page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+    except BaseException:
+        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+        print("screenshot:", tmp_path / "failure.png")
+        raise
+    finally:
+        page.close()
+
+
+def run_all(page, panel, kernel) -> int:
+    """Run every cell of the notebook and wait until each has run and the kernel is idle."""
+    prompts = panel.locator(".jp-CodeCell .jp-InputArea-prompt")
+    n_code = prompts.count()
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    sync_api.expect(prompts).to_have_text([re.compile(r"^\[\d+\]:$")] * n_code)
+    sync_api.expect(kernel).to_have_text(re.compile(r"\| Idle$"))
+    return n_code
 
 
 IMAGE_DIGEST = """async (img) => {
@@ -257,58 +251,75 @@ WATCH_STATUS = """(panel) => {
 }"""
 
 
+
+
+def wait_for_new_image(image, before: str, what: str) -> float:
+    """Wait until the image's bytes differ from digest ``before``; the seconds it took."""
+    start = time.monotonic()
+    while image.evaluate(IMAGE_DIGEST) == before:
+        assert time.monotonic() < start + TIMEOUT_MS / 1000, f"{what} did not change the image"
+        time.sleep(0.2)
+    return time.monotonic() - start
+
+
+def slider(page, panel, label: str):
+    return panel.locator(".widget-slider").filter(has=page.locator(".widget-label", has_text=label))
+
+
+@pytest.mark.slow
+def test_explorer_slider_redraws_the_plot_in_jupyterlab(lab, browser, tmp_path):
+    expect = sync_api.expect
+    with notebook_page(browser, lab, f"{NOTEBOOK}.ipynb", tmp_path, width=1400) as (page, panel, kernel):
+        assert run_all(page, panel, kernel) > 20
+        expect(panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
+        expect(panel.locator(".jp-OutputArea-output").filter(has_text="Error")).to_have_count(0)
+        hidden_units = slider(page, panel, "hidden units")
+        expect(hidden_units).to_have_count(1)
+        readout = hidden_units.locator(".widget-readout")
+        image = panel.locator("img.widget-image")
+        expect(readout).to_have_text("4")
+        expect(image).to_have_count(1)
+        for value in ("5", "6", "7"):  # the controls are disabled while it retrains: one step at a time
+            before = image.evaluate(IMAGE_DIGEST)
+            hidden_units.locator(".noUi-handle").press("ArrowRight")
+            expect(readout).to_have_text(value)
+            wait_for_new_image(image, before, "moving 'hidden units'")
+            expect(readout).to_have_attribute("contenteditable", "true")
+        expect(image).to_have_count(1)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", list(EXPLORER_NOTEBOOKS))
 def test_explorer_shows_an_image_in_a_fresh_kernel(lab, browser, unit, tmp_path):
     """Setup cell, the cells it needs, the explorer cell; an image, readable controls, a redraw."""
     expect = sync_api.expect
-    expect.set_options(timeout=TIMEOUT_MS)
     _, label = EXPLORER_NOTEBOOKS[unit]
-    name = f"{unit}_explorer.ipynb"
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(TIMEOUT_MS)
-    page_errors = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.add_locator_handler(page.locator(".jp-Dialog"), _dismiss)
-    try:
-        page.goto(f"{lab}/lab/tree/{name}")
-        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        kernel = page.locator(f'#jp-main-statusbar .jp-StatusBar-TextItem[title="Change kernel for {name}"]')
-        expect(kernel).to_have_text(re.compile(r"^(?!No Kernel).+ \| Idle$"))
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('filebrowser:activate')")
+    with notebook_page(browser, lab, f"{unit}_explorer.ipynb", tmp_path, width=1280) as (page, panel, kernel):
         page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
         expect(page.locator("#filebrowser")).to_be_visible()
-        prompts = panel.locator(".jp-CodeCell .jp-InputArea-prompt")
-        n_code = prompts.count()
         started = time.perf_counter()
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        expect(prompts).to_have_text([re.compile(r"^\[\d+\]:$")] * n_code)
-        expect(kernel).to_have_text(re.compile(r"\| Idle$"))
+        run_all(page, panel, kernel)
         image = panel.locator("img.widget-image")
         expect(image).to_have_count(1)
         expect(image).to_have_js_property("complete", True)
         seconds = time.perf_counter() - started
         assert image.evaluate("img => img.naturalWidth") > 400
-        expect(panel.locator(".jp-OutputArea-output").filter(has_text="<Figure size")).to_have_count(0)
+        outputs = panel.locator(".jp-OutputArea-output")
+        expect(outputs.filter(has_text="<Figure size")).to_have_count(0)
         expect(panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
         expect(panel.locator(".jp-OutputArea-output img")).to_have_count(1)  # no static copy beside it
         assert panel.evaluate(CLIPPED) == []
 
         before = image.evaluate(IMAGE_DIGEST)
-        slider = panel.locator(".widget-slider").filter(has=page.locator(".widget-label", has_text=label))
-        expect(slider).to_have_count(1)
-        readout = slider.locator(".widget-readout")
+        moved = slider(page, panel, label)
+        expect(moved).to_have_count(1)
+        readout = moved.locator(".widget-readout")
         value = readout.inner_text()
-        moved = time.perf_counter()
-        slider.locator(".noUi-handle").press("ArrowRight")
+        moved.locator(".noUi-handle").press("ArrowRight")
         expect(readout).not_to_have_text(value)
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
-        while image.evaluate(IMAGE_DIGEST) == before:
-            assert time.monotonic() < deadline, f"moving {label!r} did not change the image"
-            time.sleep(0.2)
-        redraw = time.perf_counter() - moved
+        redraw = wait_for_new_image(image, before, f"moving {label!r}")
         expect(panel.locator(".widget-label", has_text="computing…")).to_have_count(0)
-        expect(panel.locator(".jp-OutputArea-output").filter(has_text="<Figure size")).to_have_count(0)
+        expect(outputs.filter(has_text="<Figure size")).to_have_count(0)
         expect(panel.locator(".jp-OutputArea-output img")).to_have_count(1)
         if unit in DROPDOWN_CHANGES:
             label, option, status = DROPDOWN_CHANGES[unit]
@@ -320,16 +331,6 @@ def test_explorer_shows_an_image_in_a_fresh_kernel(lab, browser, unit, tmp_path)
             expect(panel.locator(".widget-label", has_text="computing…")).to_have_count(0)
             page.wait_for_function("(text) => window.courseStatusSeen.some(s => s.includes(text))", arg=status)
             assert panel.locator("select").first.is_enabled()
-            while image.evaluate(IMAGE_DIGEST) == before:
-                assert time.monotonic() < deadline, f"choosing {option!r} did not change the image"
-                time.sleep(0.2)
+            wait_for_new_image(image, before, f"choosing {option!r}")
         record_metric(f"browser: {unit} explorer shown, from Run All of its cells (s)", seconds)
         record_metric(f"browser: {unit} explorer redrawn after a slider step (s)", redraw)
-        assert not page_errors, f"JavaScript errors: {page_errors}"
-        page.screenshot(path=str(tmp_path / "explorer.png"), full_page=True)
-    except BaseException:
-        page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
-        print("screenshot:", tmp_path / "failure.png")
-        raise
-    finally:
-        page.close()
