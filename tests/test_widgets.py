@@ -175,3 +175,29 @@ def test_under_nbgrader_an_explorer_is_one_static_figure(monkeypatch):
 ])
 def test_precision_recall_f1(predictions, labels, expected):
     assert precision_recall_f1(np.array(predictions), np.array(labels)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("nbgrader", [False, True], ids=["lab", "nbgrader"])
+def test_in_a_fresh_kernel_an_explorer_shows_an_image_never_figure_text(nbgrader, monkeypatch):
+    """The cell a student runs first: no pyplot figure before it, so no inline backend set up yet."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    if nbgrader:
+        monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    else:
+        monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from course import widgets"),
+                nbformat.v4.new_code_cell("widgets.optimizer_paths(steps=20)")]
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    outputs = nb.cells[1].outputs
+    assert len(outputs) == 1, outputs  # one display, no second copy
+    data = outputs[0]["data"]
+    assert "<Figure size" not in str(data)
+    if nbgrader:
+        assert "image/png" in data and "application/vnd.jupyter.widget-view+json" not in data
+    else:
+        assert "application/vnd.jupyter.widget-view+json" in data and "image/png" not in data
+        state = str(nb.metadata["widgets"])  # the widgets' saved state: what the page would show
+        assert "ImageModel" in state and "<Figure size" not in state
