@@ -125,10 +125,10 @@ def test_threshold_explorer_updates_metrics_and_figure():
     labels = (rng.random(60) < 0.5).astype(int)
     probabilities = np.clip(0.35 * labels + rng.random(60) * 0.65, 0, 1)
     explorer = widgets.threshold_explorer(probabilities[None, :], labels[None, :], ("non-face", "face"))
-    before, png = dict(explorer.state), widgets.png_bytes(explorer.figure)
+    before, png = dict(explorer.state), explorer.png
     explorer.controls["threshold"].value = 0.2
     after = explorer.state
-    assert explorer.redraws == 2 and widgets.png_bytes(explorer.figure) != png
+    assert explorer.redraws == 2 and explorer.png != png
     assert after["recall"] >= before["recall"] and after["confusion"].sum() == 60
     predictions = probabilities > 0.2
     np.testing.assert_array_equal(after["confusion"], confusion_matrix(predictions, labels))
@@ -139,14 +139,14 @@ def test_boundary_explorer_retrains_and_redraws_within_budget(tmp_path, monkeypa
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
     explorer = widgets.boundary_explorer()
     first_params = explorer.state["parameters"]
-    png = widgets.png_bytes(explorer.figure)
+    png = explorer.png
     assert explorer.state["accuracy"] > 0.85  # flower, 4 tanh units
     timings = []
     for name, value in [("n_h", 10), ("activation", "relu"), ("learning_rate", 0.1),
                         ("num_iterations", 3000), ("dataset", "moons")]:
         start = time.perf_counter()
         explorer.controls[name].value = value
-        new_png = widgets.png_bytes(explorer.figure)
+        new_png = explorer.png
         timings.append(time.perf_counter() - start)
         assert new_png != png, f"changing {name} did not change the figure"
         png = new_png
@@ -157,7 +157,7 @@ def test_boundary_explorer_retrains_and_redraws_within_budget(tmp_path, monkeypa
     explorer.controls["n_h"].value = explorer.controls["n_h"].max  # the slowest settings, for the record
     start = time.perf_counter()
     explorer.controls["num_iterations"].value = explorer.controls["num_iterations"].max
-    widgets.png_bytes(explorer.figure)
+    explorer.png
     record_metric("explorer worst-case redraw seconds (50 units, 5000 iterations)", time.perf_counter() - start)
 
 
