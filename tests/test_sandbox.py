@@ -71,6 +71,11 @@ PROBES = textwrap.dedent('''
         except Exception as error:
             reference = type(error).__name__
         return registry, reference, [m for m in list(sys.modules) if m.startswith("course.") and getattr(sys.modules[m], "__file__", None)]
+    def plots_on_first_use():
+        before = "matplotlib" in sys.modules
+        import course.plots
+        course.plots.functions
+        return before, "matplotlib" in sys.modules
     def connect(port):
         s = socket.socket()
         s.settimeout(2)
@@ -180,6 +185,12 @@ def test_the_sandbox_hides_the_course_and_runs_as_nobody(stage):
         registry, reference, loaded = _call(sandbox, "judge_modules")
         assert registry in ("RuntimeError", "TypeError") and reference == "RuntimeError"
         assert not any(m.startswith(("course.checks", "course.nn")) for m in loaded), loaded
+
+
+def test_the_setup_cells_plots_import_is_paid_only_when_used(stage):
+    """u00's setup cell imports course.plots; matplotlib (0.6 s a sandbox) loads only on first use."""
+    with _open(stage) as sandbox:
+        assert tuple(_call(sandbox, "plots_on_first_use")) == (False, True)
 
 
 def test_nothing_outside_the_sandbox_can_be_written(stage):
