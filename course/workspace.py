@@ -6,13 +6,13 @@ student works in ``work/`` (ignored by git), which this module fills and never o
 - a released file with no copy in ``work/`` is copied there (notebooks with the local kernel's
   ``language_info``, so that opening and saving one changes nothing);
 - a copy whose release has not changed is left alone;
-- when the release changed and the student's copy is still byte for byte what was copied, nothing
-  of the student's is in it: it is replaced by the new release;
-- when the release changed and the copy was edited, the new release is written beside it, as
-  ``<name> (release YYYY-MM-DD).ipynb``, and the student is told; the copy is never touched.
+- when the release changed, the new release is written beside the copy, as
+  ``<name> (release YYYY-MM-DD).ipynb``, and the student is told; the copy is never touched, even
+  one that looks unedited: it may be work done in ``release/`` before the workspace existed, which
+  the first ``course workspace`` of ``make lab`` copies here before the build replaces it.
 
 ``work/.workspace.json`` records, for each copy, the hash of the release file it was made from,
-the hash of the file as written, and the releases already put beside it.
+and the releases already put beside it.
 """
 from __future__ import annotations
 
@@ -79,19 +79,14 @@ def update_workspace(root: Path | str | None = None, today: datetime.date | None
                 data = student_copy(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 dst.write_bytes(data)
-                record[key] = {"release": released, "copy": file_hash(dst), "beside": {}}
+                record[key] = {"release": released, "beside": {}}
                 messages.append(f"new: {shown}")
                 continue
             if entry is None:  # a file the workspace did not write (or its record was lost)
-                entry = record[key] = {"release": None, "copy": None, "beside": {}}
+                entry = record[key] = {"release": None, "beside": {}}
                 if dst.read_bytes() == student_copy(src):
-                    entry.update(release=released, copy=file_hash(dst))
+                    entry["release"] = released
             if entry["release"] == released:
-                continue
-            if entry["copy"] == file_hash(dst):  # never edited: nothing of the student's is lost
-                dst.write_bytes(student_copy(src))
-                entry.update(release=released, copy=file_hash(dst), beside={})
-                messages.append(f"updated to the new release (you had not changed it): {shown}")
                 continue
             if released not in entry["beside"]:
                 new = _beside(dst, today)

@@ -96,14 +96,29 @@ def test_a_newer_release_lands_beside_an_edited_copy_with_a_message(course):
     assert mine.read_bytes() == before
 
 
-def test_an_untouched_copy_follows_the_release(course):
+def test_an_unedited_copy_is_not_replaced_either(course):
+    """It may hold work done in release/ before the workspace existed (see course.workspace)."""
     update_workspace(course, DAY)
+    mine = course / "work" / UNIT / f"{NAME}.ipynb"
+    before = mine.read_bytes()
     _edit(course / "release" / UNIT / f"{NAME}.ipynb", "fixed by the instructor")
-    messages = update_workspace(course, DAY)
-    assert messages == [f"updated to the new release (you had not changed it): work/{UNIT}/{NAME}.ipynb"]
-    mine = nbformat.read(course / "work" / UNIT / f"{NAME}.ipynb", as_version=4)
-    assert mine.cells[-1].source == "fixed by the instructor"
-    assert len(list((course / "work" / UNIT).iterdir())) == 2
+    assert "beside" in update_workspace(course, DAY)[0]
+    assert mine.read_bytes() == before
+
+
+def test_work_done_in_release_survives_the_first_make_lab(tmp_path):
+    """make lab's steps on a clone where a student saved an answer in release/ (the old advice)."""
+    copy = course_copy(tmp_path / "course")
+    (copy / ".build-stamp.json").unlink()  # as on any clone before this stamp existed
+    released = copy / "release" / UNIT / f"{NAME}.ipynb"
+    _edit(released, "my answer, saved in release/")
+    update_workspace(copy, DAY)
+    build.build(copy, only=[UNIT])
+    assert "my answer" not in released.read_text()  # the build replaced it, as before ...
+    update_workspace(copy, DAY)
+    mine = copy / "work" / UNIT / f"{NAME}.ipynb"
+    assert nbformat.read(mine, as_version=4).cells[-1].source == "my answer, saved in release/"  # ... but here it is
+    assert (mine.parent / f"{NAME} (release 2026-12-08).ipynb").exists()
 
 
 def test_a_copy_without_a_record_is_kept(course):
