@@ -10,6 +10,8 @@ import signal
 import socket
 import subprocess
 import textwrap
+import time
+import urllib.request
 from pathlib import Path
 
 from course import notebooks
@@ -90,3 +92,17 @@ def make(course: Path, *targets: str, **variables: str) -> list[str]:
     """The command line of ``make TARGETS`` in ``course``, never reinstalling the shared venv."""
     return ["make", "-C", str(course), "-o", ".venv/.installed-stamp", *targets,
             *(f"{k}={v}" for k, v in variables.items())]
+
+
+def wait_until_serving(proc: subprocess.Popen, url: str, log: Path, seconds: float = 90) -> None:
+    """Wait until JupyterLab started by ``proc`` answers ``url``/lab; fail with the end of ``log``
+    if the process exits first, or after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        assert proc.poll() is None, log.read_text()[-3000:]
+        try:
+            if urllib.request.urlopen(f"{url}/lab", timeout=2).status == 200:
+                return
+        except OSError:
+            assert time.monotonic() < deadline, "JupyterLab did not start"
+            time.sleep(0.3)

@@ -13,12 +13,11 @@ import re
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .helpers import course_copy, free_port, make, stop_server
+from .helpers import course_copy, free_port, make, stop_server, wait_until_serving
 from .test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _dismiss, sync_api
 
 UNIT, NAME = "u00_numpy", "numpy_basics"
@@ -39,15 +38,7 @@ def _start_lab(course: Path, runtime: Path):
                             stdin=subprocess.DEVNULL, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)},
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    deadline = start + 90
-    while True:
-        assert proc.poll() is None, (course / "make-lab.log").read_text()[-3000:]
-        try:
-            if urllib.request.urlopen(f"{url}/lab", timeout=2).status == 200:
-                break
-        except OSError:
-            assert time.monotonic() < deadline, "make lab did not start JupyterLab"
-            time.sleep(0.3)
+    wait_until_serving(proc, url, course / "make-lab.log")
     return proc, url, time.monotonic() - start
 
 
