@@ -59,5 +59,5 @@ check-release: install
 	$(BIN)/course build --check
 
 clean:
-	rm -rf $(VENV) .pytest_cache .test-reports gradebook.db submitted autograded/*/ feedback
+	rm -rf $(VENV) .pytest_cache .test-reports gradebook.db submitted autograded/*/ feedback .build-stamp.json
 	find source -name '*.ipynb' -delete
