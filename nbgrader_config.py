@@ -18,6 +18,15 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "
 # clone. Otherwise set COURSE_EXCHANGE_DIR, for the instructor and every student, to one folder
 # they can all reach; release_assignment creates it.
 c.Exchange.root = os.environ.get("COURSE_EXCHANGE_DIR") or os.path.join(c.CourseDirectory.root, "exchange")
+# The default folder is made here, open to all with the sticky bit as release_assignment makes it,
+# so that the Formgrader does not open with "the exchange directory does not exist" before the
+# first release. A COURSE_EXCHANGE_DIR is the administrator's to create.
+if not os.environ.get("COURSE_EXCHANGE_DIR") and not os.path.isdir(c.Exchange.root):
+    try:
+        os.makedirs(c.Exchange.root)
+        os.chmod(c.Exchange.root, 0o1777)
+    except OSError:
+        pass
 
 # zip_collect: file names as in Canvas's "Download Submissions" archive,
 # <name>_[late_]<user id>_<submission id>_<notebook>[-<n>].ipynb (-<n> marks a resubmission).
@@ -36,11 +45,23 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--Interacti
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"(WARNING \| No such comm|Matplotlib is building the font cache)"
 
-# Feedback shows the student's results, never the hidden tests' code.
+# Feedback shows the student's results, never the hidden tests' code, and its math renders
+# offline: formulas become MathML (course.feedback) and the template loads no MathJax from a CDN.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "course.feedback.MathAsMathML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+c.HTMLExporter.template_name = "course_feedback"
+c.HTMLExporter.extra_template_basedirs = [  # ours first, then nbgrader's (which ours extends)
+    os.path.join(__import__("course").__path__[0], "templates"),
+    os.path.join(__import__("nbgrader").__path__[0], "server_extensions", "formgrader", "templates"),
 ]
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# A test cell a student deleted is put back from the gradebook and graded (0 if its exercise is
+# not done), not left "needing manual grading". course grade builds nbgrader's input itself, so
+# this matters only for stock nbgrader autograde.
+c.OverwriteCells.add_missing_cells = True

@@ -5,7 +5,9 @@
     course workspace                     copy release/ into work/ (yours); never overwrite a copy
     course check NOTEBOOK                check a notebook's answer cells outside its kernel
     course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
+    course grade --scheduler ADDRESS     the same, on a Dask cluster
     course bench conv [--threads N]      time course.nn's convolution against PyTorch's
+    course bench grade [N] [--unit U]    seconds per submission: stock nbgrader vs course grade
 """
 from __future__ import annotations
 
@@ -38,13 +40,22 @@ def main(argv: list[str] | None = None) -> int:
     grade_cmd.add_argument("--no-sandbox", action="store_true",
                            help="run answers without bubblewrap (trusted notebooks only)")
     grade_cmd.add_argument("--seed", type=int, help="seed of the hidden cases (default: random)")
+    grade_cmd.add_argument("--scheduler", metavar="ADDRESS",
+                           help="grade on this Dask cluster (e.g. tcp://host:8786), one task per submission")
 
     bench_cmd = commands.add_parser("bench", help="benchmarks of the reference layers")
-    bench_cmd.add_argument("what", choices=["conv"], help="what to time")
+    bench_cmd.add_argument("what", choices=["conv", "grade"], help="what to time")
+    bench_cmd.add_argument("n", nargs="?", type=int, default=12, help="grade: number of submissions")
+    bench_cmd.add_argument("--unit", default="u00_numpy", help="grade: the unit submitted")
+    bench_cmd.add_argument("--jobs", type=int, default=2, help="grade: parallel submissions / Dask workers")
     bench_cmd.add_argument("--threads", type=int, default=1, help="BLAS / PyTorch threads")
     bench_cmd.add_argument("--repeats", type=int, default=5, help="runs per layer (the best is kept)")
 
     args = parser.parse_args(argv)
+    if args.command == "bench" and args.what == "grade":
+        from .bench_grading import grading_benchmark
+        grading_benchmark(n=args.n, unit=args.unit, jobs=args.jobs)
+        return 0
     if args.command == "bench":
         from .bench import conv_benchmark
         conv_benchmark(repeats=args.repeats, threads=args.threads)

@@ -13,7 +13,7 @@ For each submission ``submitted/<student>/<unit>/<notebook>.ipynb``:
   costs that student only; the batch always completes;
 - hidden cases are drawn from one seed per batch (printed, for regrading).
 
-Scores go into nbgrader's gradebook (:mod:`course.gradebook`) and ``autograded/course-grades.csv``.
+Scores and messages go into nbgrader's gradebook and autograded notebooks (:mod:`course.gradebook`), and\nare merged into ``autograded/course-grades.csv``.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import secrets
 import sys
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,10 @@ from .sandbox import wire
 from .sandbox.host import INSTALL_HINT, Sandbox, SandboxUnavailable, bwrap_works
 from .sandbox.limits import Limits
 from .sandbox.stage import build_stage
+
+
+class GradebookError(RuntimeError):
+    """The grades were computed (and are in the CSV) but nbgrader could not record them."""
 
 
 @dataclass(frozen=True)
@@ -240,93 +244,156 @@ def _read_submission(path: Path) -> dict[str, str]:
                          f"({type(error).__name__}: {error})") from None
 
 
-def grade_submission(root: Path, unit: str, student: str, seed: int, settings: Settings = Settings(),
-                     stages: _Stages | None = None) -> dict[str, list[ExerciseGrade]]:
-    """Grade ``submitted/<student>/<unit>/``: ``{notebook name: grades}``, one per instructor notebook."""
-    grades = {}
+def prepare_job(root: Path, unit: str, student: str) -> dict:
+    """What grading ``submitted/<student>/<unit>/`` needs, as plain data (sent to a worker as is).
+
+    ``{"unit", "student", "notebooks": [{"name", "ids", "setup", "answers", "failure"}]}``, one
+    entry per instructor notebook with exercises; ``failure`` says why a notebook cannot be graded
+    (not submitted, unreadable), else ``answers`` holds its answer cells. The instructor's sources
+    never leave this machine: only each notebook's setup cell does.
+    """
+    entries = []
     for source_path in sorted((root / "source" / unit).glob("*.py")):
         source = read_source(source_path)
         ids = answer_ids(source)
         if not ids:
             continue
+        entry = {"name": source_path.stem, "ids": ids, "setup": setup_source(source), "answers": None, "failure": None}
         submitted = root / "submitted" / student / unit / f"{source_path.stem}.ipynb"
-        zero = lambda why: [ExerciseGrade(i, 0, get(i).points, f"{i}: {why}") for i in ids]
         if not submitted.exists():
-            grades[source_path.stem] = zero(f"{submitted.name} was not submitted")
+            entry["failure"] = f"{submitted.name} was not submitted"
+        else:
+            try:
+                entry["answers"] = _read_submission(submitted)
+            except ValueError as error:
+                entry["failure"] = str(error)
+        entries.append(entry)
+    return {"unit": unit, "student": student, "notebooks": entries}
+
+
+def grade_job(job: dict, seed: int, settings: Settings = Settings(), stages: _Stages | None = None) -> dict:
+    """Grade a :func:`prepare_job` job: ``{notebook: [[exercise id, score, max score, message], ...]}``."""
+    results = {}
+    for entry in job["notebooks"]:
+        if entry["failure"]:
+            results.update(failed_job({"notebooks": [entry]}, entry["failure"]))
             continue
         try:
-            answers = _read_submission(submitted)
-        except ValueError as error:
-            grades[source_path.stem] = zero(str(error))
-            continue
-        try:
-            grades[source_path.stem] = grade_notebook(setup_source(source), answers, ids, seed, settings, stages)
+            grades = grade_notebook(entry["setup"], entry["answers"], entry["ids"], seed, settings, stages)
         except Exception as error:  # noqa: BLE001  never lose the batch for one submission
-            grades[source_path.stem] = zero(f"could not be graded ({type(error).__name__}: {error})")
-    return grades
+            results.update(failed_job({"notebooks": [entry]}, f"could not be graded ({type(error).__name__}: {error})"))
+            continue
+        results[entry["name"]] = [[g.exercise_id, g.score, g.max_score, g.message] for g in grades]
+    return results
+
+
+def failed_job(job: dict, why: str) -> dict:
+    """The results of a job that could not be graded: 0 for each exercise, saying why."""
+    return {e["name"]: [[i, 0, get(i).points, f"{i}: {why}"] for i in e["ids"]] for e in job["notebooks"]}
+
+
+FAILURES = ("could not be graded", "could not be read", "metadata nbgrader cannot read", "grading worker")
+
+
+def is_failure(results: dict) -> bool:
+    """Whether a submission's results say it could not be graded (rather than graded wrong)."""
+    return any(marker in row[3] for rows in results.values() for row in rows for marker in FAILURES)
+
+
+def as_grades(results: dict) -> dict[str, list[ExerciseGrade]]:
+    """:func:`grade_job`'s plain results as ``{notebook: [ExerciseGrade]}``."""
+    return {str(name): [ExerciseGrade(str(i), float(s), float(m), str(msg)) for i, s, m, msg in rows]
+            for name, rows in results.items()}
+
+
+def grade_submission(root: Path, unit: str, student: str, seed: int, settings: Settings = Settings(),
+                     stages: _Stages | None = None) -> dict[str, list[ExerciseGrade]]:
+    """Grade ``submitted/<student>/<unit>/``: ``{notebook name: grades}``, one per instructor notebook."""
+    return as_grades(grade_job(prepare_job(root, unit, student), seed, settings, stages))
 
 
 def grade_submissions(units: list[str] | None = None, jobs: int = 2, seed: int | None = None,
                       root: Path | str | None = None, settings: Settings = Settings(),
-                      record: bool = True) -> dict[tuple[str, str], list[ExerciseGrade]]:
+                      record: bool = True, scheduler: str | None = None,
+                      progress: bool = True) -> dict[tuple[str, str], list[ExerciseGrade]]:
     """Grade every submission under ``submitted/`` (optionally only some units); print a report.
 
-    Returns ``{(student, unit): grades}``; with ``record``, writes them into the gradebook and the CSV.
+    Here with ``jobs`` threads, or with ``scheduler`` (a Dask scheduler's address) one task per
+    submission on that cluster's workers (:mod:`course.cluster`); each submission in its own
+    sandbox, with the same grades either way. Returns ``{(student, unit): grades}``; with
+    ``record``, writes them into the gradebook and the CSV. If the cluster goes away mid-batch,
+    what was graded is recorded, then :class:`course.cluster.ClusterLost` is raised.
     """
+    from .progress import Progress
     root = course_root(root)
-    if settings.isolate and not bwrap_works():
+    if settings.isolate and scheduler is None and not bwrap_works():
         raise SandboxUnavailable(INSTALL_HINT)
     seed = secrets.randbits(32) if seed is None else seed
     keys = sorted((p.parent.name, p.name) for p in (root / "submitted").glob("*/*")
                   if p.is_dir() and (not units or p.name in units))
-    print(f"grading {len(keys)} submission(s); hidden-case seed {seed}")
-    stages = _Stages()
+    where = f"on the Dask cluster at {scheduler}" if scheduler else f"here, {max(1, jobs)} at a time"
+    print(f"grading {len(keys)} submission(s) {where}; hidden-case seed {seed}")
+    work = {key: prepare_job(root, key[1], key[0]) for key in keys}
+    bar = Progress(len(keys), enabled=progress)
+    lost = None
     try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {key: pool.submit(grade_submission, root, key[1], key[0], seed, settings, stages)
-                       for key in keys}
-            by_notebook = {key: future.result() for key, future in futures.items()}
+        if scheduler:
+            from .cluster import ClusterLost, grade_on_cluster
+            try:
+                results = grade_on_cluster(scheduler, work, seed, settings, bar)
+            except ClusterLost as error:
+                results, lost = error.results, error
+        else:
+            results = _grade_here(work, seed, settings, jobs, bar)
     finally:
-        stages.remove()
+        bar.close()
+    by_notebook = {key: as_grades(results[key]) for key in keys if key in results}
     report = {key: [g for grades in notebooks.values() for g in grades] for key, notebooks in by_notebook.items()}
     for (student, unit), grades in report.items():
         total = sum(g.score for g in grades)
         print(f"{student:>20} {unit:<28} {total:g} / {sum(g.max_score for g in grades):g}")
-    if record and report:
-        _record(root, by_notebook, seed)
+    problems = _record(root, by_notebook, seed) if record and report else []
+    if lost is not None:
+        raise lost
+    if problems:
+        raise GradebookError("\n".join(problems))
     return report
 
 
-def _record(root: Path, by_notebook: dict, seed: int) -> None:
-    """Write the grades where the Formgrader, feedback and export read them, and the CSV."""
+def _grade_here(work: dict, seed: int, settings: Settings, jobs: int, bar) -> dict:
+    """Grade the jobs on this machine, ``jobs`` at a time: ``{key: results}``."""
+    stages = _Stages()
+    results = {}
     try:
-        from . import gradebook
-    except ImportError:  # pragma: no cover
-        gradebook = None
-    if gradebook is not None and hasattr(gradebook, "record"):
-        for (student, unit), notebooks in by_notebook.items():
-            for notebook, grades in notebooks.items():
-                submitted = root / "submitted" / student / unit / f"{notebook}.ipynb"
-                gradebook.record(root, unit, student, notebook, submitted, grades)
-        out = gradebook.write_csv(root, {key: [g for gs in nbs.values() for g in gs]
-                                         for key, nbs in by_notebook.items()}, seed)
-    else:
-        out = _write_csv(root, by_notebook, seed)
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(grade_job, job, seed, settings, stages): key for key, job in work.items()}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                bar.advance(failed=is_failure(results[futures[future]]))
+    finally:
+        stages.remove()
+    return results
+
+
+def _record(root: Path, by_notebook: dict, seed: int) -> list[str]:
+    """Write the grades into nbgrader's gradebook (unit by unit) and merge them into the CSV.
+
+    Returns what could not be recorded (one line per unit), after the CSV is written whatever
+    happened, so that no run loses its grades.
+    """
+    from . import gradebook
+    report = {key: [g for grades in notebooks.values() for g in grades] for key, notebooks in by_notebook.items()}
+    out = gradebook.write_csv(root, report, seed)
     print(f"details: {out}")
-
-
-def _write_csv(root: Path, by_notebook: dict, seed: int) -> Path:
-    import csv
-    out = root / "autograded" / "course-grades.csv"
-    out.parent.mkdir(exist_ok=True)
-    with out.open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["student", "unit", "exercise", "score", "max_score", "message", "seed"])
-        for (student, unit), notebooks in by_notebook.items():
-            for grades in notebooks.values():
-                for g in grades:
-                    writer.writerow([student, unit, g.exercise_id, g.score, g.max_score, g.message, seed])
-    return out
+    problems = []
+    for unit in sorted({unit for _, unit in by_notebook}):
+        by_student = {student: notebooks for (student, u), notebooks in by_notebook.items() if u == unit}
+        failure = gradebook.record(root, unit, by_student, _read_submission)
+        if failure:
+            problems.append(failure)
+        else:
+            print(f"gradebook: {unit}: {len(by_student)} submission(s) recorded (autograded/<student>/{unit}/)")
+    return problems
 
 
 def check_notebook(path: str | Path, settings: Settings = Settings()) -> bool:
@@ -345,14 +412,22 @@ def main_grade(args) -> int:
     """``course grade``: exit 0 when every submission found was graded, 1 with a reason otherwise."""
     from .sandbox.limits import describe
     settings = Settings(timeout=args.timeout, memory_mib=args.memory, isolate=not args.no_sandbox)
-    if settings.isolate:
+    if settings.isolate and getattr(args, "scheduler", None):
+        print("sandbox: bubblewrap on each worker (checked before grading)")
+    elif settings.isolate:
         print(f"sandbox: bubblewrap; limits: {describe()}")
     else:
         print("sandbox: none (--no-sandbox): answers run as you, with limits only; trusted notebooks only")
+    from .cluster import ClusterLost, ClusterUnfit
     try:
-        report = grade_submissions(args.units, jobs=args.jobs, seed=args.seed, settings=settings)
-    except SandboxUnavailable as error:
+        report = grade_submissions(args.units, jobs=args.jobs, seed=args.seed, settings=settings,
+                                   scheduler=getattr(args, "scheduler", None))
+    except (SandboxUnavailable, ClusterUnfit, ClusterLost) as error:
         print(error, file=sys.stderr)
+        return 1
+    except GradebookError as error:
+        print(f"the grades are in autograded/course-grades.csv, but not all are in the gradebook:\n{error}",
+              file=sys.stderr)
         return 1
     if not report:
         where = f" for {', '.join(args.units)}" if args.units else ""

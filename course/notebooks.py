@@ -11,8 +11,12 @@ nbgrader's cell metadata in the cell headers. Cells have one of these roles (``c
 """
 from __future__ import annotations
 
+import ast
+import copy
+import inspect
 import os
 import re
+import textwrap
 from pathlib import Path
 from typing import Iterator, TYPE_CHECKING
 
@@ -191,3 +195,25 @@ def answer_functions(nb) -> dict:
     """``{exercise id: object}`` for each answer cell, from :func:`run_answer_cells` on ``nb``."""
     namespace, _ = run_answer_cells(setup_source(nb), answer_sources(nb))
     return {i: namespace.get(i.rsplit(".", 1)[-1]) for i in answer_ids(nb)}
+
+
+def renamed_source(fn, name: str) -> str:
+    """The source of function ``fn`` with its ``def`` renamed to ``name`` (a mutant as a cell)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    tree.body[0].name = name
+    return ast.unparse(tree) + "\n"
+
+
+def fill_answers(release_nb, source_nb, replace: dict[str, str] | None = None):
+    """A student's notebook: the release with its answer cells taken from the instructor's source.
+
+    ``replace`` maps exercise ids to a different answer cell source (e.g. a mutant). Used by the
+    tests and by ``course bench grade`` to make submissions.
+    """
+    nb = copy.deepcopy(release_nb)
+    solutions = {nbgrader_meta(c)["grade_id"]: c.source for c in source_nb.cells if cell_role(c) == "answer"}
+    for cell in nb.cells:
+        if cell_role(cell) == "answer":
+            gid = nbgrader_meta(cell)["grade_id"]
+            cell.source = (replace or {}).get(exercise_id(gid), solutions[gid])
+    return nb

@@ -120,3 +120,13 @@ def test_zip_collect_of_a_canvas_download(course):
         assert sorted(os.listdir(course / "submitted" / student / UNIT)) == sorted(f"{n}.ipynb" for n in sources)
     nbgrader(course, "autograde", UNIT, "--create", "--force", "--log-level=WARN")
     assert _scores(course, students) == {"104211": _total(sources), "104212": 0}
+
+
+def test_the_formgrader_finds_the_exchange_before_any_release(tmp_path):
+    shutil.copy2(ROOT / "nbgrader_config.py", tmp_path)
+    code = ("from nbgrader.apps import NbGraderAPI\nfrom nbgrader.apps.baseapp import NbGrader\n"
+            "app = NbGrader()\napp.load_config_file()\nprint(NbGraderAPI(config=app.config).exchange_missing)\n")
+    env = {k: v for k, v in tool_env().items() if k != "COURSE_EXCHANGE_DIR"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stdout + result.stderr
+    assert (tmp_path / "exchange").stat().st_mode & 0o1777 == 0o1777

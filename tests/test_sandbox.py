@@ -70,7 +70,7 @@ PROBES = textwrap.dedent('''
             reference = "callable"
         except Exception as error:
             reference = type(error).__name__
-        return registry, reference, [m for m in sys.modules if m.startswith("course.") and getattr(sys.modules[m], "__file__", None)]
+        return registry, reference, [m for m in list(sys.modules) if m.startswith("course.") and getattr(sys.modules[m], "__file__", None)]
     def connect(port):
         s = socket.socket()
         s.settimeout(2)

@@ -145,7 +145,7 @@ def test_the_epsilon_and_t_mutants_fail_the_visible_adam_cases_with_a_message_on
 
 def test_optimizer_paths_explorer_redraws_on_every_control_within_budget():
     explorer = widgets.optimizer_paths()
-    state, png = explorer.state, widgets.png_bytes(explorer.figure)
+    state, png = explorer.state, explorer.png
     assert state["surface"] == "ravine" and set(state["paths"]) == set(widgets.PATH_OPTIMIZERS)
     for path in state["paths"].values():
         np.testing.assert_array_equal(path[0], widgets.OPTIMIZER_SURFACES["ravine"]["start"])
@@ -155,7 +155,7 @@ def test_optimizer_paths_explorer_redraws_on_every_control_within_budget():
         before = explorer.state
         start = time.perf_counter()
         explorer.controls[name].value = value
-        new_png = widgets.png_bytes(explorer.figure)
+        new_png = explorer.png
         timings.append(time.perf_counter() - start)
         assert new_png != png, f"changing {name} did not change the figure"
         assert explorer.state is not before

@@ -132,12 +132,12 @@ def test_size_arithmetic():
 
 def test_kernel_explorer_shows_the_predicted_size_and_redraws_within_budget():
     explorer = widgets.kernel_explorer()
-    png = widgets.png_bytes(explorer.figure)
+    png = explorer.png
     assert explorer.state["shape"] == (254, 254)  # 256 x 256 camera, 3 x 3 kernel, no padding
     timings = []
     for name, value in [("stride", 3), ("pad", 4), ("kernel", "blur (5 x 5 box)"), ("image", "coffee")]:
         explorer.controls[name].value = value
-        new_png = widgets.png_bytes(explorer.figure)
+        new_png = explorer.png
         assert new_png != png, f"changing {name} did not change the figure"
         png = new_png
         timings.append(explorer.seconds)

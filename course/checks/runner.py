@@ -78,13 +78,12 @@ class Outcome:
     """What one call of a student's function did: its value, or the error it raised.
 
     ``args_after`` are the arguments as the call left them (to catch changes in place);
-    ``used_reference`` says whether the call ran the exercise's reference; ``used_forbidden`` is
-    the name of the first of the exercise's ``forbidden`` functions it called, if any.
+    ``used_forbidden`` is the name of the first of the exercise's ``forbidden`` functions it
+    called, if any.
     """
 
     value: Any = None
     error: str | None = None  # "raised ValueError: ..." (the call is put in front when reported)
-    used_reference: bool = False
     args_after: Args | None = None
     used_forbidden: str | None = None
 
@@ -93,7 +92,9 @@ def run_check(exercise: Exercise, fn: Callable, hidden: bool = False, seed: int 
               forbid_reference: bool = True) -> Result:
     """Check ``fn`` on the exercise's visible cases, or on freshly drawn hidden cases.
 
-    ``forbid_reference=False`` lets the course's own tests check the reference itself.
+    ``forbid_reference=False`` lets the course's own tests check the reference itself. (Only
+    passing the reference object is refused here; grading runs answers where no reference exists,
+    see :mod:`course.grading`.)
     """
     if forbid_reference and fn is exercise.reference:
         return Result(False, f"{exercise.name}: this is the course's reference implementation, "
@@ -105,9 +106,8 @@ def run_check(exercise: Exercise, fn: Callable, hidden: bool = False, seed: int 
     cases = case_args(exercise, hidden, seed)
     messages = []
     for args in cases:
-        outcome = call_student(fn, args, exercise.reference, quiet=hidden, forbidden=exercise.forbidden)
-        messages.append(judge(exercise, args, outcome, show_values=not hidden,
-                              forbid_reference=forbid_reference))
+        outcome = call_student(fn, args, quiet=hidden, forbidden=exercise.forbidden)
+        messages.append(judge(exercise, args, outcome, show_values=not hidden))
         if messages[-1]:
             break
     return summarise(exercise, messages, len(cases), hidden)
@@ -131,8 +131,7 @@ def summarise(exercise: Exercise, messages: list[str | None], n_cases: int, hidd
     return Result(True, f"{exercise.id}: {counted} passed.", n_cases)
 
 
-def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
-          forbid_reference: bool = True) -> str | None:
+def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool) -> str | None:
     """None if ``outcome`` is right for the call ``exercise.name(**args)``, else what is wrong."""
     if exercise.describe:
         call = exercise.describe(args, show_values)
@@ -145,8 +144,6 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
         if outcome.error.startswith("raised NotImplementedError"):
             return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
         return f"{call} {outcome.error}"
-    if outcome.used_reference and forbid_reference:
-        return f"{call} calls the course's reference implementation of {exercise.name}; write it yourself."
     reference_args = copy.deepcopy(dict(args))
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -172,10 +169,9 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
     return None
 
 
-def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bool,
-                 forbidden: tuple[Callable, ...] = ()) -> Outcome:
-    """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran ``reference``
-    or one of the ``forbidden`` functions.
+def call_student(fn: Callable, args: Args, quiet: bool, forbidden: tuple[Callable, ...] = ()) -> Outcome:
+    """Call ``fn`` on a copy of ``args``; catch what it raises; note whether it ran one of the
+    ``forbidden`` functions.
 
     Arguments are passed by position, in the order of ``args``: the names in a case are for
     messages, so a student's parameter names (``z`` or ``x``) do not matter.
@@ -183,14 +179,10 @@ def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bo
     Warnings and stderr are swallowed (nbgrader scores a cell that writes to stderr 0); stdout
     too when ``quiet``.
     """
-    reference_code = getattr(reference, "__code__", None)
-    used = []
     banned = _banned(forbidden)
     called = []
 
     def profiler(frame, event, arg):
-        if event == "call" and frame.f_code is reference_code:
-            used.append(True)
         if banned and not called:
             key = frame.f_code if event == "call" else arg if event == "c_call" else None
             if key is not None and id(key) in banned:
@@ -202,16 +194,17 @@ def call_student(fn: Callable, args: Args, reference: Callable | None, quiet: bo
     stdout = contextlib.redirect_stdout(sink) if quiet else contextlib.nullcontext()
     with np.errstate(all="ignore"), warnings.catch_warnings(), contextlib.redirect_stderr(sink), stdout:
         warnings.simplefilter("ignore")
-        sys.setprofile(profiler)
+        if banned:
+            sys.setprofile(profiler)
         try:
             value = fn(*student_args.values())
         except Exception as error:  # the student's bug, reported without our frames
             return Outcome(error=f"raised {type(error).__name__}: {error}{_where(error)}",
-                           used_reference=bool(used), used_forbidden=next(iter(called), None))
+                           used_forbidden=next(iter(called), None))
         finally:
-            sys.setprofile(previous)
-    return Outcome(value=value, used_reference=bool(used), args_after=student_args,
-                   used_forbidden=next(iter(called), None))
+            if banned:
+                sys.setprofile(previous)
+    return Outcome(value=value, args_after=student_args, used_forbidden=next(iter(called), None))
 
 
 def _banned(forbidden: tuple[Callable, ...]) -> dict[int, str]:

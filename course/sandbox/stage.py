@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]          # the folder of the ``course`` package
-STUDENT_SIDE = ("__init__.py", "data", "plots", "plots.py",
+STUDENT_SIDE = ("__init__.py", "data", "plots",
                 "sandbox/__init__.py", "sandbox/wire.py", "sandbox/worker.py")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import linecache
 import os
 import sys
@@ -27,6 +28,7 @@ import types
 import warnings
 
 OUTPUT_CAP = 1 << 20   # bytes of stdout and of stderr kept from the answer cells
+LAZY = ("course.plots",)  # student-side modules loaded on first use (see _LazyFinder)
 
 
 class _CappedStream:
@@ -85,6 +87,22 @@ class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module):
         pass
+
+
+class _LazyFinder(importlib.abc.MetaPathFinder):
+    """Imports of ``names`` (e.g. ``course.plots``, which pulls in matplotlib: 0.6 s) are only
+    executed when an attribute is first used: setup cells import them, answers seldom use them."""
+
+    def __init__(self, names):
+        self.names = set(names)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in self.names:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
 
 
 class _Tripwires:
@@ -152,6 +170,7 @@ class Worker:
 
     def start(self, message) -> dict:
         sys.meta_path.append(_StubFinder(message.get("stubs", [])))  # after the real files
+        sys.meta_path.insert(0, _LazyFinder(LAZY))
         self.tripwires = _Tripwires(self.np, message.get("forbidden", []))
         try:
             _run_cell(message["setup"], "<setup>", self.namespace)
