@@ -2,6 +2,7 @@
 
     course build [UNIT ...] [--force]    render sources and release changed units into release/
     course build --check                 rebuild in a temporary folder; fail if release/ is stale
+    course workspace                     copy release/ into work/ (yours); never overwrite a copy
     course check NOTEBOOK                check a notebook's answer cells outside its kernel
     course grade [UNIT ...]              grade nbgrader submissions in parallel, outside the kernel
     course grade --scheduler ADDRESS     the same, on a Dask cluster
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--force", action="store_true", help="release even if nothing changed")
     build_cmd.add_argument("--check", action="store_true",
                            help="rebuild in a temporary folder and fail if release/ differs")
+
+    commands.add_parser("workspace", help="copy new notebooks from release/ into work/, never over a copy")
 
     check_cmd = commands.add_parser("check", help="check the answer cells of a notebook")
     check_cmd.add_argument("notebook", help="path of an .ipynb")
@@ -59,6 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "build":
         return _build(args)
+    if args.command == "workspace":
+        from .workspace import WORK, update_workspace
+        messages = update_workspace()
+        for message in messages:
+            print(message)
+        if messages:
+            print(f"Your notebooks are in {WORK}/<unit>/; `make lab` never overwrites them.")
+        return 0
     if args.command == "check":
         from .grading import Settings, check_notebook
         from .sandbox.host import bwrap_works

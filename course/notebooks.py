@@ -14,17 +14,44 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
+import os
 import re
 import textwrap
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, TYPE_CHECKING
 
-import jupytext
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
+# jupytext and nbformat are imported where a notebook is read: importing nbformat costs 2 s here
+# (its JSON-schema checks), which a `course build` with nothing to do would spend for nothing.
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SUFFIX = "-test"
 KEPT_METADATA = ("nbgrader", "tags", "deletable", "editable")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# What ipykernel reports as ``language_info`` and JupyterLab writes into a notebook when a kernel
+# starts: a notebook that already holds all of it is not "modified" by opening and saving it.
+# ``version`` is the kernel's Python: fixed in release/ (so builds are identical everywhere) and
+# replaced by the local interpreter's when ``course workspace`` copies a notebook.
+LANGUAGE_INFO = {
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "name": "python",
+    "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+    "version": "3.11",
+}
+HEADER = """\
+**How to begin.** Run the first code cell (the one that starts with `import`) before any other:
+it loads NumPy and this course's checks. Run it again after restarting the kernel. Then work down
+the notebook: write each answer in place of `raise NotImplementedError()` and run the test cell
+below it.
+
+**Where your work is saved.** Work in your own copy, `work/{unit}/{name}.ipynb`, which `make lab`
+makes from `release/` once and never overwrites; save often (Ctrl+S). When a newer version of
+this notebook is released, `make lab` puts it beside your copy as
+`{name} (release YYYY-MM-DD).ipynb` and says so; your copy is left as it is."""
 
 
 def grade_id(exercise_id: str, test: bool = False) -> str:
@@ -38,8 +65,12 @@ def exercise_id(answer_grade_id: str) -> str:
 
 
 def course_root(root: Path | str | None = None) -> Path:
-    """The course folder (the one holding ``nbgrader_config.py``)."""
-    return Path(root) if root is not None else ROOT
+    """The course folder (the one holding ``nbgrader_config.py``): ``root``, else the environment
+    variable ``COURSE_ROOT`` (set by the Makefile, so a copy of the course builds itself even when
+    the package is installed from another clone), else the clone this package lives in."""
+    if root is not None:
+        return Path(root)
+    return Path(os.environ["COURSE_ROOT"]) if os.environ.get("COURSE_ROOT") else ROOT
 
 
 def units(root: Path | str | None = None) -> list[str]:
@@ -55,12 +86,19 @@ def source_notebooks(root: Path | str | None = None) -> Iterator[Path]:
 
 
 def read_source(path: Path | str) -> nbformat.NotebookNode:
-    """The notebook of a jupytext source, with the course's fixed metadata and stable cell ids."""
+    """The notebook of a jupytext source, with the course's fixed metadata and stable cell ids.
+
+    A first markdown cell, the same in every notebook (:data:`HEADER`), says how to begin and where
+    the student's work is saved.
+    """
+    import jupytext
+    import nbformat
+
+    path = Path(path)
     nb = jupytext.read(path, fmt="py:percent")
-    nb.metadata = nbformat.from_dict({
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    })
+    nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO})
+    header = HEADER.format(unit=path.parent.name, name=path.stem)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(header))
     for i, cell in enumerate(nb.cells):
         # keep only what nbgrader and JupyterLab use; drop jupytext's layout hints
         cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k in KEPT_METADATA})
@@ -85,6 +123,8 @@ def _set_points(cell) -> None:
 
 def read_ipynb(path: Path | str) -> nbformat.NotebookNode:
     """A notebook file (release or submission) as a NotebookNode."""
+    import nbformat
+
     return nbformat.read(path, as_version=4)
 
 

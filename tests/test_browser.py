@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -30,7 +29,7 @@ import pytest
 from course import notebooks
 
 from .conftest import record_metric
-from .helpers import ROOT, fill_answers, free_port, stop_server
+from .helpers import ROOT, fill_answers, free_port, stop_server, wait_until_serving
 
 CHROMIUM = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -101,15 +100,7 @@ def lab(tmp_path_factory):
         start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert proc.poll() is None, (base / "server.log").read_text()[-3000:]
-            try:
-                if urllib.request.urlopen(f"{url}/lab", timeout=2).status == 200:
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "JupyterLab did not start"
-                time.sleep(0.3)
+        wait_until_serving(proc, url, base / "server.log")
         yield url
     finally:
         stop_server(proc)
