@@ -24,6 +24,9 @@ GRADS = Compare(names=("grads", "cost"))
     ((3, 4), None, "output should be a tuple, got None"),
     (None, (3, 4), "output should be None, got tuple"),
     ({"dw": np.zeros(2)}, {"dW": np.zeros(2)}, "output is missing the key 'dw'"),
+    ({"W1": 1.0, "b1": 0.0}, {"W0": 1.0, "b0": 0.0, "W1": 1.0, "b1": 0.0},
+     "output has extra keys 'W0', 'b0': return only the keys 'W1', 'b1'"),
+    ({"W1": 1.0}, {"W1": 1.0, "cache": None}, "output has an extra key 'cache': return only the keys 'W1'"),
 ])
 def test_structural_messages(expected, got, message):
     assert compare(expected, got, SPEC) == message

@@ -93,6 +93,11 @@ def _compare_dict(expected: dict, got: Any, path: str, spec: Compare, show_value
     missing = [k for k in expected if k not in got]
     if missing:
         return f"{path} is missing the key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"
+    extra = [k for k in got if k not in expected]
+    if extra:
+        return (f"{path} has {'extra keys' if len(extra) > 1 else 'an extra key'} "
+                f"{', '.join(map(repr, extra))}" + (f": return only the keys {', '.join(map(repr, expected))}"
+                                                    if len(expected) <= 8 else ""))
     for key, value in expected.items():
         message = _compare(value, got[key], f"{path}[{key!r}]", spec, show_values)
         if message:
