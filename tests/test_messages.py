@@ -209,6 +209,25 @@ def test_outputs_returned_in_another_order_are_named():
     assert message.startswith("dgamma has wrong values")
     assert message.endswith("(it matches what dbeta should be: return (dx, dgamma, dbeta) in this order)")
     assert "in this order" not in compare(expected, (expected[0], expected[1] + 1, expected[2]), spec)
+    copied = compare(expected, (expected[0], expected[2], expected[2]), spec)
+    assert copied.endswith("(it equals what dbeta should be)") and "in this order" not in copied
+
+
+def test_adam_with_the_corrected_value_stored_in_v_says_v_stays_uncorrected():
+    from course.checks import REGISTRY, run_check
+    exercise = REGISTRY["optimization.update_parameters_with_adam"]
+    message = run_check(exercise, exercise.mutants["bias correction stored back into v and s"],
+                        forbid_reference=False).message
+    assert message.endswith("; v must stay uncorrected (the bias-corrected value is only used for the step)")
+    assert "in this order" not in message
+
+    def swapped(*args):
+        parameters, v, s, v_corrected, s_corrected = exercise.reference(*args)
+        return parameters, v_corrected, s, v, s_corrected
+
+    message = run_check(exercise, swapped, forbid_reference=False).message
+    assert message.endswith("(it matches what v_corrected should be: "
+                            "return (parameters, v, s, v_corrected, s_corrected) in this order)")
 
 
 def test_dictionary_arguments_show_their_numbers_in_visible_cases():

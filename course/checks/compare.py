@@ -28,22 +28,33 @@ def compare(expected: Any, got: Any, spec: Compare, show_values: bool = True) ->
         if len(got) != len(expected):
             return (f"the function should return {len(expected)} values {_tuple_names(spec.names)}, "
                     f"got {len(got)}")
-        for name, e, g in zip(spec.names, expected, got):
+        for i, (name, e, g) in enumerate(zip(spec.names, expected, got)):
             if name in spec.skip:
                 continue
             message = _compare(e, g, name, spec, show_values)
             if message:
-                return message + _order_hint(name, g, expected, spec)
+                return message + _order_hint(i, got, expected, spec)
         return None
     return _compare(expected, got, "output", spec, show_values)
 
 
-def _order_hint(name: str, got: Any, expected: tuple, spec: Compare) -> str:
-    """" (it matches <other>: ...)" when a wrong output is what another output should be,
-    which happens when the values are returned in another order; else ""."""
-    for other, e in zip(spec.names, expected):
-        if other != name and other not in spec.skip and _compare(e, got, other, spec, False) is None:
+def _order_hint(i: int, got: tuple, expected: tuple, spec: Compare) -> str:
+    """What a wrong output ``got[i]`` is, when it equals what another output should be.
+
+    A swap (``got[i]`` is what ``other`` should be and ``other``'s item is what ``i`` should be)
+    asks for the right order; a copy (``other``'s item is right too) says so, with the
+    exercise's advice from ``spec.mix_ups`` if it has some; else "".
+    """
+    name = spec.names[i]
+    for j, (other, e) in enumerate(zip(spec.names, expected)):
+        if j == i or other in spec.skip or _compare(e, got[i], other, spec, False) is not None:
+            continue
+        if _compare(expected[i], got[j], name, spec, False) is None:
             return f" (it matches what {other} should be: return {_tuple_names(spec.names)} in this order)"
+        advice = next((a for n, o, a in spec.mix_ups if (n, o) == (name, other)), None)
+        if advice:
+            return f"; {advice}"
+        return f" (it equals what {other} should be)"
     return ""
 
 

@@ -711,7 +711,11 @@ register(
                      "s": optim.initialize_adam(_P)[1], "t": 1, "learning_rate": 0.01, "beta1": 0.9,
                      "beta2": 0.999, "epsilon": 1e-8})),
         hidden=_adam_case,
-        compare=Compare(names=("parameters", "v", "s", "v_corrected", "s_corrected")),
+        compare=Compare(names=("parameters", "v", "s", "v_corrected", "s_corrected"),
+                        mix_ups=(("v", "v_corrected", "v must stay uncorrected (the bias-corrected value "
+                                                      "is only used for the step)"),
+                                 ("s", "s_corrected", "s must stay uncorrected (the bias-corrected value "
+                                                      "is only used for the step)"))),
         modifies_inputs=True,
         points=3,
         mutants={"bias correction stored back into v and s": _adam_corrected_stored,
