@@ -184,7 +184,9 @@ def test_linear_classifier_messages_describe_the_class_calls():
     exercise = REGISTRY["linear_classifiers.LinearClassifier"]
     mutant = exercise.mutants["predict takes argmax over axis 0 (the examples) instead of axis 1"]
     visible, hidden = run_check(exercise, mutant), run_check(exercise, mutant, hidden=True, seed=0)
-    assert visible.message.startswith("LinearClassifier(svm_loss_vectorized).train(X=<array of shape (150, 7)>, ")
+    assert visible.message.startswith("This looks like a typical mistake: predict takes argmax over axis 0 (the "
+                                      "examples) instead of axis 1. LinearClassifier(svm_loss_vectorized).train("
+                                      "X=<array of shape (150, 7)>, ")
     assert "rng=np.random.default_rng(0)), then .predict(X_test=<array of shape (50, 7)>): y_pred" in visible.message
     assert "seed=" not in hidden.message and "rng=np.random.default_rng(<seed>))" in hidden.message
 

@@ -302,6 +302,9 @@ def _trains_as_well(args, expected, got) -> str | None:
         return None
     if len(costs) > 1 and not costs[-1] < costs[0]:
         return f"the recorded cost went from {costs[0]:.4g} to {costs[-1]:.4g}; it should fall"
+    if not all(np.all(np.isfinite(value)) for value in expected[0].values()):
+        # It overflowed after its last recorded cost (seed 124 of utils/seed_sweep.py, case 2).
+        return None
     return _same_training(expected, got)
 
 
