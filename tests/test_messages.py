@@ -237,3 +237,32 @@ def test_dictionary_arguments_show_their_numbers_in_visible_cases():
     bn_param = {"mode": "train", "eps": 1e-5, "running_mean": np.zeros((3, 1))}
     assert describe_value(bn_param, True) == "{'mode': 'train', 'eps': 1e-05, 'running_mean': <array of shape (3, 1)>}"
     assert describe_value(bn_param, False) == "{'mode': 'train', 'eps': <float>, 'running_mean': <array of shape (3, 1)>}"
+
+
+@pytest.mark.parametrize("exercise_id,answer,diagnosis", [
+    ("deep_nn.linear_backward",
+     lambda dZ, cache: (cache[1].T @ dZ, dZ @ cache[0].T, np.sum(dZ, axis=1, keepdims=True) / dZ.shape[1]),
+     "dW is 2 times what it should be (a factor 2 or m = 2, the number of columns of dZ). linear_backward("),
+    ("numpy.sigmoid", lambda x: -1 / (1 + np.exp(-x)),
+     "output has the wrong sign: it is exactly minus what it should be. sigmoid("),
+    ("numpy.sigmoid", lambda x: 1 / (1 + np.exp(-x)) + 0.1,
+     "Every entry of output is off by the same amount, 0.1. sigmoid("),
+    ("numpy.center_rows", lambda x: (x - x.mean(axis=1, keepdims=True)).T,
+     "output is the transpose of the expected array. center_rows("),
+    ("numpy.L1", lambda yhat, y: 2 * np.sum(np.abs(y - yhat)),
+     "output is 2 times what it should be (a factor 2). L1("),
+    ("deep_nn.compute_cost", lambda AL, Y: float("nan"),
+     "output is nan where a finite number was expected (an overflow in exp, a log of 0 or a division by zero?). "
+     "compute_cost("),
+])
+def test_generic_diagnoses_come_first(exercise_id, answer, diagnosis):
+    from course.checks import REGISTRY, run_check
+    assert run_check(REGISTRY[exercise_id], answer).message.startswith(diagnosis)
+
+
+def test_no_diagnosis_without_clear_evidence_nor_on_hidden_cases():
+    from course.checks import REGISTRY, run_check
+    noisy = run_check(REGISTRY["numpy.sigmoid"], lambda x: 1 / (1 + np.exp(-x)) + 0.01 * x ** 2).message
+    assert noisy.startswith("sigmoid(")
+    hidden = run_check(REGISTRY["numpy.sigmoid"], lambda x: -1 / (1 + np.exp(-x)), hidden=True, seed=0).message
+    assert hidden.startswith("hidden case 1 of") and "wrong sign" not in hidden

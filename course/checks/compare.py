@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .diagnoses import MARK, diagnose
 from .registry import Compare
 
 
@@ -33,7 +34,8 @@ def compare(expected: Any, got: Any, spec: Compare, show_values: bool = True) ->
                 continue
             message = _compare(e, g, name, spec, show_values)
             if message:
-                return message + _order_hint(i, got, expected, spec)
+                what, mark, diagnosis = message.partition(MARK)
+                return what + _order_hint(i, got, expected, spec) + mark + diagnosis
         return None
     return _compare(expected, got, "output", spec, show_values)
 
@@ -143,7 +145,7 @@ def _compare_number(expected: Any, got: Any, path: str, spec: Compare, show_valu
     if not spec.values or np.isclose(got, expected, rtol=spec.rtol, atol=spec.atol, equal_nan=True):
         return None
     if show_values:
-        return f"{path} is wrong: expected {_fmt(expected)}, got {_fmt(got)}"
+        return f"{path} is wrong: expected {_fmt(expected)}, got {_fmt(got)}" + _diagnosis(expected, got, path, spec)
     return f"{path} is wrong: off by {_fmt(abs(got - expected))} (rel {_fmt(_rel(got, expected))})"
 
 
@@ -153,7 +155,11 @@ def _compare_array(expected: np.ndarray, got: Any, path: str, spec: Compare, sho
             return f"{path} should be a NumPy array of shape {expected.shape}, got {_type_name(got)}"
         return f"{path} should be a NumPy array, got {_type_name(got)}"
     if got.shape != expected.shape:
-        return f"{path} has the wrong shape: expected {expected.shape}, got {got.shape}"
+        transposed = (show_values and got.ndim == 2 and got.shape == expected.shape[::-1]
+                      and expected.dtype.kind in "fciub" and got.dtype.kind in "fciub"
+                      and np.any(expected != 0) and np.allclose(got.T, expected, rtol=spec.rtol, atol=spec.atol))
+        return (f"{path} has the wrong shape: expected {expected.shape}, got {got.shape}"
+                + (f"{MARK}{path} is the transpose of the expected array." if transposed else ""))
     if expected.dtype.kind in "fc" and got.dtype.kind not in "fciub":
         return f"{path} should hold numbers, got dtype {got.dtype}"
     if expected.dtype.kind in "iub" and got.dtype.kind not in "iub":
@@ -190,7 +196,14 @@ def _compare_array(expected: np.ndarray, got: Any, path: str, spec: Compare, sho
         idx = [tuple(int(i) for i in w) for w in zip(*np.nonzero(wrong))][:3]
         pairs = [f"{list(i) if i else ''} {_fmt(expected[i])} vs {_fmt(got[i])}".strip() for i in idx]
         message += "; expected vs got: " + ", ".join(pairs) + (", ..." if n_wrong > 3 else "")
+        message += _diagnosis(expected, got, path, spec)
     return message
+
+
+def _diagnosis(expected: Any, got: Any, path: str, spec: Compare) -> str:
+    """``MARK + sentence`` from :func:`diagnoses.diagnose`, or ""."""
+    sentence = diagnose(expected, got, path, spec.rtol, spec.atol, spec.factors)
+    return MARK + sentence if sentence else ""
 
 
 def _rel(got: Any, expected: Any) -> float:

@@ -53,6 +53,7 @@ class Compare:
     values: bool = True
     skip: tuple[str, ...] = ()
     mix_ups: tuple[tuple[str, str, str], ...] = ()
+    factors: tuple[tuple[float, str], ...] = ()  # set per call: numbers a wrong factor may equal
 
 
 @dataclass(frozen=True)

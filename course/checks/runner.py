@@ -22,6 +22,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import compare
+from .diagnoses import MARK, factors
 from .registry import Args, Exercise, get
 
 SEED_VARIABLE = "COURSE_HIDDEN_SEED"
@@ -175,19 +176,22 @@ def verdict(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool,
             return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
         return f"{call} {outcome.error}"
     reference_args, expected = reference or reference_output(exercise, args)
-    message = compare(expected, outcome.value, exercise.compare, show_values)
+    spec = replace(exercise.compare, factors=factors(args)) if show_values else exercise.compare
+    message = compare(expected, outcome.value, spec, show_values)
     if not message and exercise.properties:
         message = exercise.properties(args, expected, outcome.value)
     for name in exercise.updates:
         if message or outcome.args_after is None:
             break
         message = compare(reference_args[name], outcome.args_after[name],
-                          replace(exercise.compare, names=None, skip=()), show_values)
+                          replace(spec, names=None, skip=()), show_values)
         if message:
             message = f"after the call, {name} is not updated as it should be: " + message.replace(
                 "output", name, 1)
     if message:
-        return f"{call}: {message}"
+        # A diagnosis (after MARK) comes first, before the long description of the call.
+        message, _, diagnosis = message.partition(MARK)
+        return f"{diagnosis} {call}: {message}" if diagnosis else f"{call}: {message}"
     if not exercise.modifies_inputs and not exercise.updates and outcome.args_after is not None:
         changed = [name for name in args if not _same(args[name], outcome.args_after[name])]
         if changed:
