@@ -170,6 +170,14 @@ print("theta:", theta.shape, " cost J(theta):", round(forward_propagation_n(X, Y
 # would shift every later estimate, and would change the caller's parameters.
 #
 # *Hint:* start with `gradapprox = np.zeros_like(theta)`.
+#
+# Expected, with `rng = np.random.default_rng(0)`,
+# `parameters = init.initialize_parameters_he([3, 4, 3, 1], rng)`, `X = rng.normal(size=(3, 5))`,
+# `Y = np.array([[1., 0., 1., 1., 0.]])`, `cache = regularization.forward_propagation(X, parameters)[1]`,
+# `gradients = regularization.backward_propagation(X, Y, cache)` (right) and
+# `bugged = dict(gradients, dW2=2 * gradients["dW2"])` (one gradient doubled):
+# `gradient_check_n(parameters, gradients, X, Y, 1e-7) < 1e-7` is `True` and
+# `gradient_check_n(parameters, bugged, X, Y, 1e-7)` is `0.15064`.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-gradient_check_n", "locked": false, "schema_version": 3, "solution": true}
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
