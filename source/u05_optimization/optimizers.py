@@ -14,8 +14,8 @@
 # 6. Adam, `initialize_adam` and `update_parameters_with_adam`;
 # 7. a training loop that uses any of them, `model`, and a race of the four on the same data;
 # 8. learning-rate decay, `update_lr` and `schedule_lr_decay`;
-# 9. an explorer of the optimizers' paths on 2-D loss surfaces, and a random search for the
-#    learning rate on a log scale.
+# 9. an explorer of the optimizers' paths on 2-D loss surfaces;
+# 10. a random search for the learning rate on a log scale.
 #
 # The second notebook of the unit, `batchnorm_softmax`, adds batch normalisation and the softmax
 # output layer.
@@ -179,9 +179,9 @@ print("mini-batch sizes:", [mini_batch_X.shape[1] for mini_batch_X, _ in demo])
 # would be wrong: it would count the correction again at every step).
 #
 # The figure shows 200 days of made-up spring temperatures (grey dots), their averages without
-# correction (dashed) and with it (solid). Look at the first days on the right: the dashed curves
-# start near 0 degrees, far below any temperature, and creep up; the corrected ones follow the
-# data from day 1.
+# correction (dashed) and with it (solid); the figure counts the days as steps $t = 1, 2, \dots$
+# Look at the first steps on the right: the dashed curves start near 0 degrees, far below any
+# temperature, and creep up; the corrected ones follow the data from day 1.
 
 # %%
 rng = np.random.default_rng(0)
