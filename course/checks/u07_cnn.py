@@ -119,6 +119,22 @@ def _pool_backward_average_undivided(dA, cache, mode="max"):
     return conv.pool_backward(dA * f * f, cache, mode)
 
 
+def _pool_backward_assigned(dA, cache, mode="max"):
+    A_prev, hparameters = cache
+    f, s = hparameters["f"], hparameters["stride"]
+    dA_prev = np.zeros(A_prev.shape)
+    for h in range(dA.shape[1]):
+        for w in range(dA.shape[2]):
+            window = A_prev[:, h * s:h * s + f, w * s:w * s + f, :]
+            share = dA[:, h:h + 1, w:w + 1, :]
+            if mode == "max":
+                share = share * (window == window.max(axis=(1, 2), keepdims=True))
+            else:
+                share = share * np.ones(window.shape) / (f * f)
+            dA_prev[:, h * s:h * s + f, w * s:w * s + f, :] = share  # = where += is needed
+    return dA_prev
+
+
 def _pool_backward_modes_swapped(dA, cache, mode="max"):
     return conv.pool_backward(dA, cache, "average" if mode == "max" else "max")
 
@@ -395,7 +411,9 @@ register(
         points=3,
         mutants={"average mode: the gradient not divided by f * f": _pool_backward_average_undivided,
                  "max and average swapped": _pool_backward_modes_swapped,
-                 "max mode: the gradient sent to the whole window": _pool_backward_whole_window},
+                 "max mode: the gradient sent to the whole window": _pool_backward_whole_window,
+                 "= instead of +=: where windows overlap, a window's share overwrites the one before":
+                     _pool_backward_assigned},
     ),
     Exercise(
         id="cnn.conv_output_size",
