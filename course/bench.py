@@ -126,9 +126,19 @@ def conv_benchmark(layers: Sequence[tuple] = LAYERS, repeats: int = 5, threads: 
 
 
 def format_table(rows: list[dict], threads: int, with_torch: bool = True) -> str:
-    """The benchmark as a Markdown table."""
-    lines = [f"conv2d forward + backward, float64, batch as listed, {threads} thread(s)"
-             + ("" if with_torch else " (PyTorch not installed: its columns are nan)"),
+    """The benchmark as a Markdown table; without PyTorch, only course.nn's own columns."""
+    title = f"conv2d forward + backward, float64, batch as listed, {threads} thread(s)"
+    if not with_torch:
+        lines = [title,
+                 "PyTorch is not installed, so its columns are left out; to compare with it, install "
+                 "it into the course's environment (`.venv/bin/pip install torch`) and run this again.",
+                 "| layer | course.nn ms | course GFLOP/s | its 3 products, NumPy ms |",
+                 "|---|---:|---:|---:|"]
+        for row in rows:
+            lines.append(f"| {row['layer']} | {1e3 * row['course_seconds']:.1f} | {row['course_gflops']:.1f} "
+                         f"| {1e3 * row['numpy_gemm_seconds']:.1f} |")
+        return "\n".join(lines)
+    lines = [title,
              "| layer | course.nn ms | PyTorch ms | ratio | course GFLOP/s | PyTorch GFLOP/s "
              "| its 3 products, NumPy ms | the same, PyTorch ms |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]

@@ -24,6 +24,9 @@ GRADS = Compare(names=("grads", "cost"))
     ((3, 4), None, "output should be a tuple, got None"),
     (None, (3, 4), "output should be None, got tuple"),
     ({"dw": np.zeros(2)}, {"dW": np.zeros(2)}, "output is missing the key 'dw'"),
+    ({"W1": 1.0, "b1": 0.0}, {"W0": 1.0, "b0": 0.0, "W1": 1.0, "b1": 0.0},
+     "output has extra keys 'W0', 'b0': return only the keys 'W1', 'b1'"),
+    ({"W1": 1.0}, {"W1": 1.0, "cache": None}, "output has an extra key 'cache': return only the keys 'W1'"),
 ])
 def test_structural_messages(expected, got, message):
     assert compare(expected, got, SPEC) == message
@@ -181,7 +184,9 @@ def test_linear_classifier_messages_describe_the_class_calls():
     exercise = REGISTRY["linear_classifiers.LinearClassifier"]
     mutant = exercise.mutants["predict takes argmax over axis 0 (the examples) instead of axis 1"]
     visible, hidden = run_check(exercise, mutant), run_check(exercise, mutant, hidden=True, seed=0)
-    assert visible.message.startswith("LinearClassifier(svm_loss_vectorized).train(X=<array of shape (150, 7)>, ")
+    assert visible.message.startswith("This looks like a typical mistake: predict takes argmax over axis 0 (the "
+                                      "examples) instead of axis 1. LinearClassifier(svm_loss_vectorized).train("
+                                      "X=<array of shape (150, 7)>, ")
     assert "rng=np.random.default_rng(0)), then .predict(X_test=<array of shape (50, 7)>): y_pred" in visible.message
     assert "seed=" not in hidden.message and "rng=np.random.default_rng(<seed>))" in hidden.message
 
@@ -206,6 +211,25 @@ def test_outputs_returned_in_another_order_are_named():
     assert message.startswith("dgamma has wrong values")
     assert message.endswith("(it matches what dbeta should be: return (dx, dgamma, dbeta) in this order)")
     assert "in this order" not in compare(expected, (expected[0], expected[1] + 1, expected[2]), spec)
+    copied = compare(expected, (expected[0], expected[2], expected[2]), spec)
+    assert copied.endswith("(it equals what dbeta should be)") and "in this order" not in copied
+
+
+def test_adam_with_the_corrected_value_stored_in_v_says_v_stays_uncorrected():
+    from course.checks import REGISTRY, run_check
+    exercise = REGISTRY["optimization.update_parameters_with_adam"]
+    message = run_check(exercise, exercise.mutants["bias correction stored back into v and s"],
+                        forbid_reference=False).message
+    assert message.endswith("; v must stay uncorrected (the bias-corrected value is only used for the step)")
+    assert "in this order" not in message
+
+    def swapped(*args):
+        parameters, v, s, v_corrected, s_corrected = exercise.reference(*args)
+        return parameters, v_corrected, s, v, s_corrected
+
+    message = run_check(exercise, swapped, forbid_reference=False).message
+    assert message.endswith("(it matches what v_corrected should be: "
+                            "return (parameters, v, s, v_corrected, s_corrected) in this order)")
 
 
 def test_dictionary_arguments_show_their_numbers_in_visible_cases():
@@ -213,3 +237,32 @@ def test_dictionary_arguments_show_their_numbers_in_visible_cases():
     bn_param = {"mode": "train", "eps": 1e-5, "running_mean": np.zeros((3, 1))}
     assert describe_value(bn_param, True) == "{'mode': 'train', 'eps': 1e-05, 'running_mean': <array of shape (3, 1)>}"
     assert describe_value(bn_param, False) == "{'mode': 'train', 'eps': <float>, 'running_mean': <array of shape (3, 1)>}"
+
+
+@pytest.mark.parametrize("exercise_id,answer,diagnosis", [
+    ("deep_nn.linear_backward",
+     lambda dZ, cache: (cache[1].T @ dZ, dZ @ cache[0].T, np.sum(dZ, axis=1, keepdims=True) / dZ.shape[1]),
+     "dW is 2 times what it should be (a factor 2 or m = 2, the number of columns of dZ). linear_backward("),
+    ("numpy.sigmoid", lambda x: -1 / (1 + np.exp(-x)),
+     "output has the wrong sign: it is exactly minus what it should be. sigmoid("),
+    ("numpy.sigmoid", lambda x: 1 / (1 + np.exp(-x)) + 0.1,
+     "Every entry of output is off by the same amount, 0.1. sigmoid("),
+    ("numpy.center_rows", lambda x: (x - x.mean(axis=1, keepdims=True)).T,
+     "output is the transpose of the expected array. center_rows("),
+    ("numpy.L1", lambda yhat, y: 2 * np.sum(np.abs(y - yhat)),
+     "output is 2 times what it should be (a factor 2). L1("),
+    ("deep_nn.compute_cost", lambda AL, Y: float("nan"),
+     "output is nan where a finite number was expected (an overflow in exp, a log of 0 or a division by zero?). "
+     "compute_cost("),
+])
+def test_generic_diagnoses_come_first(exercise_id, answer, diagnosis):
+    from course.checks import REGISTRY, run_check
+    assert run_check(REGISTRY[exercise_id], answer).message.startswith(diagnosis)
+
+
+def test_no_diagnosis_without_clear_evidence_nor_on_hidden_cases():
+    from course.checks import REGISTRY, run_check
+    noisy = run_check(REGISTRY["numpy.sigmoid"], lambda x: 1 / (1 + np.exp(-x)) + 0.01 * x ** 2).message
+    assert noisy.startswith("sigmoid(")
+    hidden = run_check(REGISTRY["numpy.sigmoid"], lambda x: -1 / (1 + np.exp(-x)), hidden=True, seed=0).message
+    assert hidden.startswith("hidden case 1 of") and "wrong sign" not in hidden

@@ -48,9 +48,13 @@ def test_every_mutant_fails_visible_and_hidden_cases(exercise_id, mutant):
     # fail on its own mistake, not because it calls the reference.
     visible = run_check(exercise, fn, forbid_reference=False)
     assert not visible.passed, f"mutant {mutant!r} passes the visible cases"
+    # The student who makes this mistake is told so (course/checks/mistakes.py), first.
+    assert visible.message.startswith("This looks like"), visible.message
+    assert f"{mutant}." in visible.message or f"{mutant};" in visible.message, visible.message
     for seed in SEEDS:
         hidden = run_check(exercise, fn, hidden=True, seed=seed, forbid_reference=False)
         assert not hidden.passed, f"mutant {mutant!r} passes the hidden cases of seed {seed}"
+        assert "typical mistake" not in hidden.message  # it would tell something of the hidden inputs
 
 
 def _canonical(value):

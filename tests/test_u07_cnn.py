@@ -161,6 +161,8 @@ def test_conv_benchmark_prints_a_row_per_layer(capsys):
     assert all(row["course_seconds"] > 0 and row["course_gflops"] > 0 for row in rows)
     assert all(0 < row["numpy_gemm_seconds"] for row in rows) and "3 products, NumPy ms" in out
     assert bench.conv_flops(2, 8, 3, 4, 3, 1, 1) == 3 * 2 * 2 * 8 * 8 * 4 * 9 * 3
+    if rows[0]["torch_seconds"] != rows[0]["torch_seconds"]:  # nan: PyTorch is not installed
+        assert "nan" not in out and "pip install torch" in out and "PyTorch ms" not in out
 
 
 @pytest.mark.parametrize("kind", ["identity", "convolutional"])

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .diagnoses import MARK, diagnose
 from .registry import Compare
 
 
@@ -28,22 +29,34 @@ def compare(expected: Any, got: Any, spec: Compare, show_values: bool = True) ->
         if len(got) != len(expected):
             return (f"the function should return {len(expected)} values {_tuple_names(spec.names)}, "
                     f"got {len(got)}")
-        for name, e, g in zip(spec.names, expected, got):
+        for i, (name, e, g) in enumerate(zip(spec.names, expected, got)):
             if name in spec.skip:
                 continue
             message = _compare(e, g, name, spec, show_values)
             if message:
-                return message + _order_hint(name, g, expected, spec)
+                what, mark, diagnosis = message.partition(MARK)
+                return what + _order_hint(i, got, expected, spec) + mark + diagnosis
         return None
     return _compare(expected, got, "output", spec, show_values)
 
 
-def _order_hint(name: str, got: Any, expected: tuple, spec: Compare) -> str:
-    """" (it matches <other>: ...)" when a wrong output is what another output should be,
-    which happens when the values are returned in another order; else ""."""
-    for other, e in zip(spec.names, expected):
-        if other != name and other not in spec.skip and _compare(e, got, other, spec, False) is None:
+def _order_hint(i: int, got: tuple, expected: tuple, spec: Compare) -> str:
+    """What a wrong output ``got[i]`` is, when it equals what another output should be.
+
+    A swap (``got[i]`` is what ``other`` should be and ``other``'s item is what ``i`` should be)
+    asks for the right order; a copy (``other``'s item is right too) says so, with the
+    exercise's advice from ``spec.mix_ups`` if it has some; else "".
+    """
+    name = spec.names[i]
+    for j, (other, e) in enumerate(zip(spec.names, expected)):
+        if j == i or other in spec.skip or _compare(e, got[i], other, spec, False) is not None:
+            continue
+        if _compare(expected[i], got[j], name, spec, False) is None:
             return f" (it matches what {other} should be: return {_tuple_names(spec.names)} in this order)"
+        advice = next((a for n, o, a in spec.mix_ups if (n, o) == (name, other)), None)
+        if advice:
+            return f"; {advice}"
+        return f" (it equals what {other} should be)"
     return ""
 
 
@@ -93,6 +106,11 @@ def _compare_dict(expected: dict, got: Any, path: str, spec: Compare, show_value
     missing = [k for k in expected if k not in got]
     if missing:
         return f"{path} is missing the key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"
+    extra = [k for k in got if k not in expected]
+    if extra:
+        return (f"{path} has {'extra keys' if len(extra) > 1 else 'an extra key'} "
+                f"{', '.join(map(repr, extra))}" + (f": return only the keys {', '.join(map(repr, expected))}"
+                                                    if len(expected) <= 8 else ""))
     for key, value in expected.items():
         message = _compare(value, got[key], f"{path}[{key!r}]", spec, show_values)
         if message:
@@ -127,7 +145,7 @@ def _compare_number(expected: Any, got: Any, path: str, spec: Compare, show_valu
     if not spec.values or np.isclose(got, expected, rtol=spec.rtol, atol=spec.atol, equal_nan=True):
         return None
     if show_values:
-        return f"{path} is wrong: expected {_fmt(expected)}, got {_fmt(got)}"
+        return f"{path} is wrong: expected {_fmt(expected)}, got {_fmt(got)}" + _diagnosis(expected, got, path, spec)
     return f"{path} is wrong: off by {_fmt(abs(got - expected))} (rel {_fmt(_rel(got, expected))})"
 
 
@@ -137,7 +155,11 @@ def _compare_array(expected: np.ndarray, got: Any, path: str, spec: Compare, sho
             return f"{path} should be a NumPy array of shape {expected.shape}, got {_type_name(got)}"
         return f"{path} should be a NumPy array, got {_type_name(got)}"
     if got.shape != expected.shape:
-        return f"{path} has the wrong shape: expected {expected.shape}, got {got.shape}"
+        transposed = (show_values and got.ndim == 2 and got.shape == expected.shape[::-1]
+                      and expected.dtype.kind in "fciub" and got.dtype.kind in "fciub"
+                      and np.any(expected != 0) and np.allclose(got.T, expected, rtol=spec.rtol, atol=spec.atol))
+        return (f"{path} has the wrong shape: expected {expected.shape}, got {got.shape}"
+                + (f"{MARK}{path} is the transpose of the expected array." if transposed else ""))
     if expected.dtype.kind in "fc" and got.dtype.kind not in "fciub":
         return f"{path} should hold numbers, got dtype {got.dtype}"
     if expected.dtype.kind in "iub" and got.dtype.kind not in "iub":
@@ -174,7 +196,14 @@ def _compare_array(expected: np.ndarray, got: Any, path: str, spec: Compare, sho
         idx = [tuple(int(i) for i in w) for w in zip(*np.nonzero(wrong))][:3]
         pairs = [f"{list(i) if i else ''} {_fmt(expected[i])} vs {_fmt(got[i])}".strip() for i in idx]
         message += "; expected vs got: " + ", ".join(pairs) + (", ..." if n_wrong > 3 else "")
+        message += _diagnosis(expected, got, path, spec)
     return message
+
+
+def _diagnosis(expected: Any, got: Any, path: str, spec: Compare) -> str:
+    """``MARK + sentence`` from :func:`diagnoses.diagnose`, or ""."""
+    sentence = diagnose(expected, got, path, spec.rtol, spec.atol, spec.factors)
+    return MARK + sentence if sentence else ""
 
 
 def _rel(got: Any, expected: Any) -> float:

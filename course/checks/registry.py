@@ -41,6 +41,9 @@ class Compare:
                   that depend on random draws, whose values an Exercise's ``properties`` judge).
     skip:         names (from ``names``) of tuple outputs not compared at all, e.g. a ``cache``
                   whose layout is the student's choice.
+    mix_ups:      ``(name, other, advice)``: when the output ``name`` is wrong because it holds
+                  what ``other`` should be (and ``other`` is right too, so nothing is swapped),
+                  the message gives ``advice`` instead of the generic "it equals what ... should be".
     """
 
     rtol: float = 1e-5
@@ -49,6 +52,8 @@ class Compare:
     exact_type: bool = False
     values: bool = True
     skip: tuple[str, ...] = ()
+    mix_ups: tuple[tuple[str, str, str], ...] = ()
+    factors: tuple[tuple[float, str], ...] = ()  # set per call: numbers a wrong factor may equal
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import compare
+from .diagnoses import MARK, factors
 from .registry import Args, Exercise, get
 
 SEED_VARIABLE = "COURSE_HIDDEN_SEED"
@@ -132,11 +133,41 @@ def summarise(exercise: Exercise, messages: list[str | None], n_cases: int, hidd
 
 
 def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool) -> str | None:
-    """None if ``outcome`` is right for the call ``exercise.name(**args)``, else what is wrong."""
+    """None if ``outcome`` is right for the call ``exercise.name(**args)``, else what is wrong.
+
+    On a visible case (``show_values``), a wrong outcome that is what one of the exercise's
+    mutants gives on the same call is named first: "This looks like a typical mistake:
+    <description>." Never on hidden cases, where naming the mistake would tell something of the
+    hidden inputs.
+    """
     if exercise.describe:
         call = exercise.describe(args, show_values)
     else:
         call = describe_call(exercise.name, args, show_values)
+    message = verdict(exercise, args, outcome, show_values, call)
+    if message and show_values:
+        from .mistakes import recognised_mistakes  # it calls verdict and call_student
+        mistakes = recognised_mistakes(exercise, args, outcome)
+        if len(mistakes) == 1:
+            return f"This looks like a typical mistake: {mistakes[0]}. {message}"
+        if mistakes:
+            return f"This looks like one of these typical mistakes: {'; or '.join(mistakes)}. {message}"
+    return message
+
+
+def reference_output(exercise: Exercise, args: Args) -> tuple[dict, Any]:
+    """``(arguments after the reference's call, its output)`` for a copy of ``args``."""
+    reference_args = copy.deepcopy(dict(args))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return reference_args, exercise.reference(*reference_args.values())
+
+
+def verdict(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool, call: str,
+            reference: tuple[dict, Any] | None = None) -> str | None:
+    """What is wrong with ``outcome`` for the call described by ``call``, or None.
+
+    ``reference``: what :func:`reference_output` returns for ``args``, if already known."""
     if outcome.used_forbidden:
         return (f"{call} calls {outcome.used_forbidden}, which this exercise asks you to do without: "
                 f"write that step yourself, as the instructions say.")
@@ -144,23 +175,23 @@ def judge(exercise: Exercise, args: Args, outcome: Outcome, show_values: bool) -
         if outcome.error.startswith("raised NotImplementedError"):
             return f"{call} raised NotImplementedError: replace `raise NotImplementedError()` with your code."
         return f"{call} {outcome.error}"
-    reference_args = copy.deepcopy(dict(args))
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        expected = exercise.reference(*reference_args.values())
-    message = compare(expected, outcome.value, exercise.compare, show_values)
+    reference_args, expected = reference or reference_output(exercise, args)
+    spec = replace(exercise.compare, factors=factors(args)) if show_values else exercise.compare
+    message = compare(expected, outcome.value, spec, show_values)
     if not message and exercise.properties:
         message = exercise.properties(args, expected, outcome.value)
     for name in exercise.updates:
         if message or outcome.args_after is None:
             break
         message = compare(reference_args[name], outcome.args_after[name],
-                          replace(exercise.compare, names=None, skip=()), show_values)
+                          replace(spec, names=None, skip=()), show_values)
         if message:
             message = f"after the call, {name} is not updated as it should be: " + message.replace(
                 "output", name, 1)
     if message:
-        return f"{call}: {message}"
+        # A diagnosis (after MARK) comes first, before the long description of the call.
+        message, _, diagnosis = message.partition(MARK)
+        return f"{diagnosis} {call}: {message}" if diagnosis else f"{call}: {message}"
     if not exercise.modifies_inputs and not exercise.updates and outcome.args_after is not None:
         changed = [name for name in args if not _same(args[name], outcome.args_after[name])]
         if changed:

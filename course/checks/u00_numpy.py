@@ -71,6 +71,11 @@ def _softmax_no_shift(x):
     return e / np.sum(e, axis=1, keepdims=True)
 
 
+def _softmax_min_shift(x):
+    e = np.exp(x - np.min(x, axis=1, keepdims=True))
+    return e / np.sum(e, axis=1, keepdims=True)
+
+
 def _softmax_global_sum(x):
     e = np.exp(x - np.max(x, axis=1, keepdims=True))
     return e / np.sum(e)
@@ -177,9 +182,12 @@ def _square_or_not(rng):
 
 
 def _logits(rng):
-    """Rows of logits, one of them shifted far up so that an unshifted exp overflows."""
+    """Rows of logits, one of them shifted far up so that an unshifted exp overflows, and one
+    entry raised far above the rest of its row: a row whose range exp cannot hold (e^710 is
+    inf), so that only the shift by the row's max is safe."""
     x = rng.normal(0, 3, (int(rng.integers(2, 6)), int(rng.integers(2, 7))))
     x[rng.integers(x.shape[0])] += rng.uniform(750, 1000)
+    x[rng.integers(x.shape[0]), rng.integers(x.shape[1])] += rng.uniform(750, 1000)
     return {"x": x}
 
 
@@ -277,12 +285,15 @@ register(
                               [8.78679856e-01, 1.18916387e-01, 8.01252314e-04, 8.01252314e-04,
                                8.01252314e-04]])),
                Case({"x": np.array([[1000.0, 1001.0, 1002.0], [-2.0, 0.0, 2.0]])},
-                    np.array([[0.09003057, 0.24472847, 0.66524096], [0.01587624, 0.11731043, 0.86681333]]))),
+                    np.array([[0.09003057, 0.24472847, 0.66524096], [0.01587624, 0.11731043, 0.86681333]])),
+               Case({"x": np.array([[800.0, 0.0, 1.0], [2.0, 1.0, 0.0]])})),
         hidden=_logits,
         mutants={"no max shift: exp overflows on large inputs": _softmax_no_shift,
                  "divided by the sum of the whole array instead of each row": _softmax_global_sum,
                  "softmax over columns (axis=0) instead of rows": _softmax_columns,
-                 "shifted by the array's max instead of each row's max": _softmax_global_max},
+                 "shifted by the array's max instead of each row's max": _softmax_global_max,
+                 "shifted by each row's min instead of its max: exp overflows when a row's values are far apart":
+                     _softmax_min_shift},
     ),
     Exercise(
         id="numpy.L1",

@@ -110,6 +110,10 @@ def _predict_rank1(w, b, X):
     return (1 / (1 + np.exp(-(w.T @ X + b))) > 0.5).astype(float).ravel()
 
 
+def _predict_tie_as_one(w, b, X):
+    return (1 / (1 + np.exp(-(w.T @ X + b))) >= 0.5).astype(float)
+
+
 def _predict_threshold_on_z(w, b, X):
     return ((w.T @ X + b) > 0.5).astype(float)
 
@@ -173,8 +177,10 @@ def _optimize_case(rng):
 
 
 def _predict_case(rng):
+    """w, b, X with w^T x + b exactly 0 for one example: a probability of exactly 0.5 (a tie)."""
     X, _ = _problem(rng)
-    return {"w": rng.normal(0, 1, (X.shape[0], 1)), "b": float(rng.normal()), "X": X}
+    w = rng.normal(0, 1, (X.shape[0], 1))
+    return {"w": w, "b": -float((w.T @ X)[0, int(rng.integers(X.shape[1]))]), "X": X}
 
 
 def _model_case(rng):
@@ -280,11 +286,14 @@ register(
         id="logistic_regression.predict",
         reference=logistic.predict,
         cases=(Case({"w": np.array([[0.1124579], [0.23106775]]), "b": -0.3,
-                     "X": np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]])}, np.array([[1.0, 1.0, 0.0]])),),
+                     "X": np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]])}, np.array([[1.0, 1.0, 0.0]])),
+               Case({"w": np.array([[0.5], [-0.5]]), "b": 0.0, "X": np.array([[1.0, 2.0, 3.0], [1.0, -1.0, 3.0]])},
+                    np.array([[0.0, 1.0, 0.0]]))),
         hidden=_predict_case,
         mutants={"probabilities instead of 0/1 labels": _predict_probabilities,
                  "rank-1 result (m,) instead of (1, m)": _predict_rank1,
-                 "threshold 0.5 applied to z instead of sigmoid(z)": _predict_threshold_on_z},
+                 "threshold 0.5 applied to z instead of sigmoid(z)": _predict_threshold_on_z,
+                 "a probability of exactly 0.5 predicted as 1 (A >= 0.5 instead of A > 0.5)": _predict_tie_as_one},
     ),
     Exercise(
         id="logistic_regression.model",

@@ -153,6 +153,11 @@ def _predict_probabilities(parameters, X):
     return 1 / (1 + np.exp(-(parameters["W2"] @ A1 + parameters["b2"])))
 
 
+def _predict_tie_as_one(parameters, X):
+    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
+    return (1 / (1 + np.exp(-(parameters["W2"] @ A1 + parameters["b2"]))) >= 0.5).astype(float)
+
+
 def _predict_threshold_zero(parameters, X):
     A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
     return (1 / (1 + np.exp(-(parameters["W2"] @ A1 + parameters["b2"]))) > 0).astype(float)
@@ -256,9 +261,16 @@ def _model_case(rng):
             "rng": np.random.default_rng(int(rng.integers(2**31)))}
 
 
+def _with_tie(parameters, X, j):
+    """The parameters with b2 chosen so that example j's output is exactly sigmoid(0) = 0.5."""
+    hidden = parameters["W2"] @ np.tanh(parameters["W1"] @ X + parameters["b1"])
+    return dict(parameters, b2=-hidden[:, j:j + 1])
+
+
 def _predict_case(rng):
     X, _ = _xy(rng)
-    return {"parameters": _params(rng, X.shape[0], int(rng.integers(2, 8))), "X": X}
+    parameters = _params(rng, X.shape[0], int(rng.integers(2, 8)))
+    return {"parameters": _with_tie(parameters, X, int(rng.integers(X.shape[1]))), "X": X}
 
 
 _RNG = np.random.default_rng(2)
@@ -350,9 +362,10 @@ register(
     Exercise(
         id="shallow_nn.predict",
         reference=shallow.predict,
-        cases=(Case({"parameters": _PARAMS, "X": _XS}),),
+        cases=(Case({"parameters": _PARAMS, "X": _XS}), Case({"parameters": _with_tie(_PARAMS, _XS, 1), "X": _XS})),
         hidden=_predict_case,
         mutants={"probabilities instead of 0/1 labels": _predict_probabilities,
-                 "threshold 0 on the probabilities": _predict_threshold_zero},
+                 "threshold 0 on the probabilities": _predict_threshold_zero,
+                 "a probability of exactly 0.5 predicted as 1 (A >= 0.5 instead of A > 0.5)": _predict_tie_as_one},
     ),
 )

@@ -9,6 +9,7 @@ from course.nn.metrics import accuracy
 
 from .properties import initialization_problem
 from .registry import Case, Compare, Exercise, register
+from .shapes import with_exact_zeros
 
 # ----------------------------------------------------------------------------- typical mistakes
 
@@ -17,6 +18,14 @@ def _init_classic_scale(layer_dims, rng):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def _init_from_layer_zero(layer_dims, rng):
+    parameters = {}
+    for l in range(0, len(layer_dims)):
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1])
         parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters
 
@@ -145,6 +154,13 @@ def _activation_backward_swapped(dA, cache, activation):
     return deep.linear_backward(dZ, linear_cache)
 
 
+def _activation_backward_mask_at_zero(dA, cache, activation):
+    linear_cache, Z = cache
+    s = sigmoid(Z)
+    dZ = dA * (Z >= 0) if activation == "relu" else dA * s * (1 - s)
+    return deep.linear_backward(dZ, linear_cache)
+
+
 def _activation_backward_no_derivative(dA, cache, activation):
     return deep.linear_backward(dA, cache[0])
 
@@ -155,11 +171,11 @@ def _activation_backward_g_not_g_prime(dA, cache, activation):
     return deep.linear_backward(dA * g, linear_cache)
 
 
-def _backward_with(AL, Y, caches, dAL, hidden, output, key_offset=0):
+def _backward_with(AL, Y, caches, dAL, hidden, output, key_offset=0, step=deep.linear_activation_backward):
     L = len(caches)
     grads, dA = {}, dAL
     for l in range(L, 0, -1):
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = deep.linear_activation_backward(
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = step(
             dA, caches[l - 1], output if l == L else hidden)
         grads[f"dA{l - 1 + key_offset}"] = dA
     return grads
@@ -175,6 +191,11 @@ def _backward_relu_output(AL, Y, caches):
 
 def _backward_all_sigmoid(AL, Y, caches):
     return _backward_with(AL, Y, caches, -(Y / AL - (1 - Y) / (1 - AL)), "sigmoid", "sigmoid")
+
+
+def _backward_mask_at_zero(AL, Y, caches):
+    return _backward_with(AL, Y, caches, -(Y / AL - (1 - Y) / (1 - AL)), "relu", "sigmoid",
+                          step=_activation_backward_mask_at_zero)
 
 
 def _backward_keys_shifted(AL, Y, caches):
@@ -204,16 +225,20 @@ def _update_last_layer_skipped(params, grads, learning_rate):
     return updated
 
 
+def _backward_negatives_sign(AL, Y, caches):
+    return _backward_with(AL, Y, caches, -(Y / AL + (1 - Y) / (1 - AL)), "relu", "sigmoid")
+
+
 def _train(X, Y, layers_dims, learning_rate, num_iterations, rng, keep_update=True, every=100,
-           last_too=False):
+           last_too=False, backward=deep.L_model_backward, cost_after=False):
     """A training loop with the mistakes the model mutants make (the reference's loop otherwise)."""
     parameters = deep.initialize_parameters_deep(layers_dims, rng)
     costs = []
     for i in range(num_iterations):
         AL, caches = deep.L_model_forward(X, parameters)
+        updated = deep.update_parameters(parameters, backward(AL, Y, caches), learning_rate)
         if i % every == 0 or (last_too and i == num_iterations - 1):
-            costs.append(deep.compute_cost(AL, Y))
-        updated = deep.update_parameters(parameters, deep.L_model_backward(AL, Y, caches), learning_rate)
+            costs.append(deep.compute_cost(deep.L_model_forward(X, updated)[0] if cost_after else AL, Y))
         if keep_update:
             parameters = updated
     return parameters, costs
@@ -234,12 +259,25 @@ def _model_last_cost_too(X, Y, layers_dims, learning_rate=0.0075, num_iterations
     return _train(X, Y, layers_dims, learning_rate, num_iterations, rng, last_too=True)
 
 
+def _model_negatives_sign(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                          print_cost=False, rng=None):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, rng, backward=_backward_negatives_sign)
+
+
+def _model_cost_after_update(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                             print_cost=False, rng=None):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, rng, cost_after=True)
+
+
 def _model_ascent(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                   print_cost=False, rng=None):
     return _train(X, Y, layers_dims, -learning_rate, num_iterations, rng)
 
 
 # ----------------------------------------------------------------------------- properties
+
+#: Relative tolerance on the costs and parameters of a training run repeated from the same rng.
+COST_RTOL = 1e-4
 
 
 def _weights_scaled_by_fan_in(args, expected, got) -> str | None:
@@ -264,6 +302,30 @@ def _trains_as_well(args, expected, got) -> str | None:
         return None
     if len(costs) > 1 and not costs[-1] < costs[0]:
         return f"the recorded cost went from {costs[0]:.4g} to {costs[-1]:.4g}; it should fall"
+    if not all(np.all(np.isfinite(value)) for value in expected[0].values()):
+        # It overflowed after its last recorded cost (seed 124 of utils/seed_sweep.py, case 2).
+        return None
+    return _same_training(expected, got)
+
+
+def _same_training(expected, got) -> str | None:
+    """The rng and the initialiser are given, so a right answer repeats the reference's training:
+    the same costs and final parameters, up to rounding (rtol COST_RTOL)."""
+    (ours, our_costs), (theirs, their_costs) = expected, got
+    their_costs = np.asarray(their_costs, dtype=float).ravel()
+    if their_costs.shape == (len(our_costs),):
+        off = ~np.isclose(their_costs, our_costs, rtol=COST_RTOL, atol=1e-8)
+        if off.any():
+            i = int(np.argmax(off))
+            return (f"costs[{i}] (iteration {100 * i}) is {their_costs[i]:.6g}, but the reference, "
+                    f"started from the same rng, records {our_costs[i]:.6g}: initialise with "
+                    f"initialize_parameters_deep(layers_dims, rng), record the cost before each update, "
+                    f"and check the gradients (dAL) and the update")
+    for key, value in ours.items():
+        if key in theirs and np.shape(theirs[key]) == value.shape and not np.allclose(
+                theirs[key], value, rtol=COST_RTOL, atol=1e-6):
+            return (f"parameters[{key!r}] differs from the reference's, which starts from the same rng "
+                    f"and takes the same steps: check the gradients (dAL) and the update")
     return None
 
 
@@ -339,13 +401,20 @@ def _activation_backward_case(rng):
     A_prev, W, b = _centred_layer(rng)
     activation = ("relu", "sigmoid")[int(rng.integers(2))]
     _, cache = deep.linear_activation_forward(A_prev, W, b, activation)
+    if activation == "relu":
+        cache = (cache[0], with_exact_zeros(cache[1], rng))
     return {"dA": rng.normal(0, 1, (W.shape[0], A_prev.shape[1])), "cache": cache, "activation": activation}
+
+
+def _relu_zeros(caches, rng):
+    """The caches of L_model_forward with some negative pre-activations of the relu layers set to 0."""
+    return [(linear, with_exact_zeros(Z, rng)) for linear, Z in caches[:-1]] + caches[-1:]
 
 
 def _backward_case(rng):
     X, parameters = _network(rng)
     AL, caches = deep.L_model_forward(X, parameters)
-    return {"AL": AL, "Y": _labels(rng, X.shape[1]), "caches": caches}
+    return {"AL": AL, "Y": _labels(rng, X.shape[1]), "caches": _relu_zeros(caches, rng)}
 
 
 def _grads(rng, parameters):
@@ -406,8 +475,10 @@ _RNG = np.random.default_rng(3)
 _X3, _PARAMS3 = _network(_RNG)
 _CACHE_RELU = deep.linear_activation_forward(_A, _W, _B, "relu")[1]
 _CACHE_SIGMOID = deep.linear_activation_forward(_A, _W, _B, "sigmoid")[1]
+_CACHE_RELU_TIE = ((_A, _W, _B), np.array([[0.2, 0.0], [-0.45, 1.9]]))  # Z = 0: relu'(0) = 0
 _DA = np.array([[0.5, -1.0], [2.0, 0.3]])
 _AL3, _CACHES3 = deep.L_model_forward(_X3, _PARAMS3)
+_CACHES3_TIES = _relu_zeros(_CACHES3, np.random.default_rng(9))
 _CIRCLE = _circle(np.random.default_rng(4), 2, 80)
 
 register(
@@ -422,7 +493,8 @@ register(
         mutants={"0.01 * standard normal (the scale that makes deep relu networks stall)": _init_classic_scale,
                  "divided by n_{l-1} instead of sqrt(n_{l-1})": _init_over_fan_in,
                  "divided by sqrt(n_l), the layer's own size, instead of its input size": _init_own_size,
-                 "W[l] of shape (n_{l-1}, n_l) instead of (n_l, n_{l-1})": _init_transposed},
+                 "W[l] of shape (n_{l-1}, n_l) instead of (n_l, n_{l-1})": _init_transposed,
+                 "the loop starts at layer 0 (range(0, L + 1)), adding W0 and b0": _init_from_layer_zero},
     ),
     Exercise(
         id="deep_nn.linear_forward",
@@ -490,22 +562,27 @@ register(
                Case({"dA": _DA, "cache": _CACHE_SIGMOID, "activation": "sigmoid"},
                     (np.array([[-0.11790372, -0.0438459], [0.18825565, 0.08429638], [0.10747941, -0.01003902]]),
                      np.array([[0.23017751, -0.22150797, -0.06187914], [0.20380488, 0.1698106, -0.23775896]]),
-                     np.array([[-0.02227004], [0.254736]])))),
+                     np.array([[-0.02227004], [0.254736]]))),
+               Case({"dA": _DA, "cache": _CACHE_RELU_TIE, "activation": "relu"})),
         hidden=_activation_backward_case,
         compare=Compare(names=("dA_prev", "dW", "db")),
         mutants={"relu and sigmoid swapped": _activation_backward_swapped,
                  "the activation's derivative forgotten (dZ = dA)": _activation_backward_no_derivative,
-                 "multiplied by g(Z) instead of g'(Z)": _activation_backward_g_not_g_prime},
+                 "multiplied by g(Z) instead of g'(Z)": _activation_backward_g_not_g_prime,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)":
+                     _activation_backward_mask_at_zero},
     ),
     Exercise(
         id="deep_nn.L_model_backward",
         reference=deep.L_model_backward,
-        cases=(Case({"AL": _AL3, "Y": _labels(np.random.default_rng(5), _AL3.shape[1]), "caches": _CACHES3}),),
+        cases=(Case({"AL": _AL3, "Y": _labels(np.random.default_rng(5), _AL3.shape[1]), "caches": _CACHES3}),
+               Case({"AL": _AL3, "Y": _labels(np.random.default_rng(5), _AL3.shape[1]), "caches": _CACHES3_TIES})),
         hidden=_backward_case,
         points=2,
         mutants={"dAL with the wrong sign": _backward_dal_sign,
                  "relu's derivative for the output layer too": _backward_relu_output,
                  "sigmoid's derivative in every layer": _backward_all_sigmoid,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)": _backward_mask_at_zero,
                  "dA keyed by the layer it enters (dA1..dAL) instead of dA0..dA{L-1}": _backward_keys_shifted},
     ),
     Exercise(
@@ -532,7 +609,10 @@ register(
         mutants={"update_parameters' result discarded: the parameters never change": _model_update_discarded,
                  "a cost recorded at every iteration": _model_every_cost,
                  "the last iteration's cost recorded as well": _model_last_cost_too,
-                 "gradient ascent": _model_ascent},
+                 "gradient ascent": _model_ascent,
+                 "dAL = -(Y / AL + (1 - Y) / (1 - AL)): the wrong sign on the negative examples' term":
+                     _model_negatives_sign,
+                 "each cost recorded after the update instead of before it": _model_cost_after_update},
     ),
     Exercise(
         id="deep_nn.L_layer_model",
@@ -546,6 +626,9 @@ register(
         points=2,
         mutants={"update_parameters' result discarded: the parameters never change": _model_update_discarded,
                  "a cost recorded at every iteration": _model_every_cost,
-                 "the last iteration's cost recorded as well": _model_last_cost_too},
+                 "the last iteration's cost recorded as well": _model_last_cost_too,
+                 "dAL = -(Y / AL + (1 - Y) / (1 - AL)): the wrong sign on the negative examples' term":
+                     _model_negatives_sign,
+                 "each cost recorded after the update instead of before it": _model_cost_after_update},
     ),
 )

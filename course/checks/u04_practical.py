@@ -8,6 +8,7 @@ from course.nn import gradcheck, gradient_checking, init, preprocessing, regular
 from .compare import compare
 from .properties import initialization_problem
 from .registry import Case, Compare, Exercise, register
+from .shapes import with_exact_zeros
 
 # ----------------------------------------------------------------------------- typical mistakes: initialisation
 
@@ -33,10 +34,11 @@ def _zeros_one_layer_short(layers_dims, rng):
     return _zeros(layers_dims[:-1])
 
 
-def _scaled(layers_dims, rng, std, draw="normal", bias_std=0.0):
-    """Weights ``draw * std(n_l, n_{l-1})``; biases ``bias_std * N(0, 1)``: the template of the init mutants."""
+def _scaled(layers_dims, rng, std, draw="normal", bias_std=0.0, first=1):
+    """Weights ``draw * std(n_l, n_{l-1})``; biases ``bias_std * N(0, 1)``: the template of the init
+    mutants (``first=0``: the loop starts at layer 0)."""
     parameters = {}
-    for l in range(1, len(layers_dims)):
+    for l in range(first, len(layers_dims)):
         shape = (layers_dims[l], layers_dims[l - 1])
         values = rng.standard_normal(shape) if draw == "normal" else rng.random(shape)
         parameters[f"W{l}"] = values * std(layers_dims[l], layers_dims[l - 1])
@@ -67,6 +69,10 @@ def _he_xavier(layers_dims, rng):
 
 def _he_fan_out(layers_dims, rng):
     return _scaled(layers_dims, rng, lambda n, n_prev: np.sqrt(2 / n))
+
+
+def _he_from_layer_zero(layers_dims, rng):
+    return _scaled(layers_dims, rng, lambda n, n_prev: np.sqrt(2 / n_prev), first=0)
 
 
 def _he_no_sqrt(layers_dims, rng):
@@ -131,6 +137,21 @@ def _backward_l2_on_biases(X, Y, cache, lambd):
 
 def _backward_l2_forgotten(X, Y, cache, lambd):
     return regularization.backward(X, Y, cache)
+
+
+def _zeros_made_positive(cache):
+    """The cache with the exact zeros of Z1 and Z2 replaced by a tiny positive number: the mask
+    Z > 0 applied to it is the mistaken mask Z >= 0 applied to the real cache."""
+    return {key: np.where(value == 0, 1e-300, value) if key in ("Z1", "Z2") else value
+            for key, value in cache.items()}
+
+
+def _backward_l2_mask_at_zero(X, Y, cache, lambd):
+    return regularization.backward(X, Y, _zeros_made_positive(cache), lambd=lambd)
+
+
+def _backward_dropout_mask_at_zero(X, Y, cache, keep_prob):
+    return regularization.backward(X, Y, _zeros_made_positive(cache), keep_prob=keep_prob)
 
 
 def _dropout_masks(X, parameters, keep_prob, rng, keep=True):
@@ -352,10 +373,15 @@ def _cost_case(rng):
             "lambd": float(rng.uniform(0.05, 1.0))}
 
 
+def _relu_zeros(cache, rng):
+    """The cache with some negative entries of Z1 and Z2 set to exactly 0 (A1, A2 are unchanged)."""
+    return {key: with_exact_zeros(value, rng) if key in ("Z1", "Z2") else value for key, value in cache.items()}
+
+
 def _backward_l2_case(rng):
     parameters, X, Y = _network(rng, _small_dims(rng), int(rng.integers(3, 20)))
     _, cache = regularization.forward_propagation(X, parameters)
-    return {"X": X, "Y": Y, "cache": cache, "lambd": float(rng.uniform(0.05, 1.0))}
+    return {"X": X, "Y": Y, "cache": _relu_zeros(cache, rng), "lambd": float(rng.uniform(0.05, 1.0))}
 
 
 def _dropout_forward_case(rng):
@@ -368,7 +394,7 @@ def _dropout_forward_case(rng):
 def _dropout_cache(rng, dims, m, keep_prob):
     parameters, X, Y = _network(rng, dims, m)
     _, cache = regularization.forward_propagation_with_dropout(X, parameters, keep_prob, rng)
-    return {"X": X, "Y": Y, "cache": cache, "keep_prob": keep_prob}
+    return {"X": X, "Y": Y, "cache": _relu_zeros(cache, rng), "keep_prob": keep_prob}
 
 
 def _dropout_backward_case(rng):
@@ -411,6 +437,7 @@ def _check_n_case(rng):
 _RNG = np.random.default_rng(4)
 _SMALL = _network(_RNG, [3, 4, 3, 1], 5)          # (parameters, X, Y) of a small network
 _SMALL_CACHE = regularization.forward_propagation(_SMALL[1], _SMALL[0])[1]
+_SMALL_CACHE_TIES = _relu_zeros(_SMALL_CACHE, np.random.default_rng(6))
 _A3 = np.array([[0.8, 0.3, 0.6, 0.1, 0.7]])
 _WIDE = _network(_RNG, [3, 60, 40, 1], 50)        # wide hidden layers: dropout statistics are reliable
 _DROPOUT_CASE = _dropout_cache(np.random.default_rng(5), [3, 5, 4, 1], 12, 0.8)
@@ -452,7 +479,8 @@ register(
         properties=_init_statistics(lambda n_prev: np.sqrt(2 / n_prev), "standard normal times sqrt(2 / n_{l-1})"),
         mutants={"sqrt(1 / n_{l-1}) (LeCun's scale) instead of sqrt(2 / n_{l-1})": _he_xavier,
                  "sqrt(2 / n_l): the layer's own size instead of its input size": _he_fan_out,
-                 "2 / n_{l-1} without the square root": _he_no_sqrt},
+                 "2 / n_{l-1} without the square root": _he_no_sqrt,
+                 "the loop starts at layer 0 (range(0, L + 1)), adding W0 and b0": _he_from_layer_zero},
     ),
     Exercise(
         id="practical.normalize_inputs",
@@ -479,13 +507,15 @@ register(
     Exercise(
         id="practical.backward_propagation_with_regularization",
         reference=regularization.backward_propagation_with_regularization,
-        cases=(Case({"X": _SMALL[1], "Y": _SMALL[2], "cache": _SMALL_CACHE, "lambd": 0.7}),),
+        cases=(Case({"X": _SMALL[1], "Y": _SMALL[2], "cache": _SMALL_CACHE, "lambd": 0.7}),
+               Case({"X": _SMALL[1], "Y": _SMALL[2], "cache": _SMALL_CACHE_TIES, "lambd": 0.7})),
         hidden=_backward_l2_case,
         points=2,
         mutants={"L2 term forgotten": _backward_l2_forgotten,
                  "lambd * W without the 1/m": _backward_l2_no_m,
                  "(lambd / (2 m)) W: the factor 2 of the square's derivative lost": _backward_l2_half,
-                 "L2 term added to the biases' gradients too": _backward_l2_on_biases},
+                 "L2 term added to the biases' gradients too": _backward_l2_on_biases,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)": _backward_l2_mask_at_zero},
     ),
     Exercise(
         id="practical.forward_propagation_with_dropout",
@@ -510,7 +540,9 @@ register(
         points=2,
         mutants={"dA1, dA2 not multiplied by the masks": _backward_dropout_unmasked,
                  "dA1, dA2 not divided by keep_prob": _backward_dropout_not_scaled,
-                 "dA1, dA2 multiplied by keep_prob instead of divided": _backward_dropout_times_keep_prob},
+                 "dA1, dA2 multiplied by keep_prob instead of divided": _backward_dropout_times_keep_prob,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)":
+                     _backward_dropout_mask_at_zero},
     ),
     Exercise(
         id="practical.gradient_check",

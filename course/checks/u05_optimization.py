@@ -321,10 +321,10 @@ def _bn_backward_dgamma_with_x(dout, cache):
     return _bn_backward(dout, cache, gamma_input="x")
 
 
-def _softmax_ce(Z, Y, shift=True, axis=0, dz_scale=1.0, mean=True):
+def _softmax_ce(Z, Y, shift=True, axis=0, dz_scale=1.0, mean=True, by=np.max):
     """Softmax cross-entropy with a chosen mistake."""
     m = Z.shape[1]
-    E = np.exp(Z - np.max(Z, axis=axis, keepdims=True) if shift else Z)
+    E = np.exp(Z - by(Z, axis=axis, keepdims=True) if shift else Z)
     A = E / np.sum(E, axis=axis, keepdims=True)
     cost = -float(np.sum(Y * np.log(A)))
     return (cost / m if mean else cost), (A - Y) * dz_scale
@@ -332,6 +332,10 @@ def _softmax_ce(Z, Y, shift=True, axis=0, dz_scale=1.0, mean=True):
 
 def _softmax_no_shift(Z, Y):
     return _softmax_ce(Z, Y, shift=False)
+
+
+def _softmax_min_shift(Z, Y):
+    return _softmax_ce(Z, Y, by=np.min)
 
 
 def _softmax_over_examples(Z, Y):
@@ -565,7 +569,13 @@ def _softmax_case(rng):
     C, m = int(rng.integers(2, 7)), int(rng.integers(2, 13))
     Z = rng.normal(0, 2, (C, m))
     Z[:, int(rng.integers(m))] += rng.uniform(750, 1000)  # overflows exp without the max shift
-    return {"Z": Z, "Y": _one_hot(rng.integers(0, C, m), C)}
+    labels = rng.integers(0, C, m)
+    # One column whose range exp cannot hold (e^710 is inf): only the shift by the max is safe.
+    # The range stays below 745, where exp(min - max) would underflow to 0 and the reference's
+    # own Y * log(A) would be 0 * -inf; its label is the raised class.
+    j = int(rng.integers(m))
+    Z[labels[j], j] = np.min(Z[:, j]) + rng.uniform(715, 740)
+    return {"Z": Z, "Y": _one_hot(labels, C)}
 
 
 def _moons(m, noise, rng):
@@ -701,7 +711,11 @@ register(
                      "s": optim.initialize_adam(_P)[1], "t": 1, "learning_rate": 0.01, "beta1": 0.9,
                      "beta2": 0.999, "epsilon": 1e-8})),
         hidden=_adam_case,
-        compare=Compare(names=("parameters", "v", "s", "v_corrected", "s_corrected")),
+        compare=Compare(names=("parameters", "v", "s", "v_corrected", "s_corrected"),
+                        mix_ups=(("v", "v_corrected", "v must stay uncorrected (the bias-corrected value "
+                                                      "is only used for the step)"),
+                                 ("s", "s_corrected", "s must stay uncorrected (the bias-corrected value "
+                                                      "is only used for the step)"))),
         modifies_inputs=True,
         points=3,
         mutants={"bias correction stored back into v and s": _adam_corrected_stored,
@@ -780,10 +794,13 @@ register(
     Exercise(
         id="optimization.softmax_cross_entropy",
         reference=softmax.softmax_cross_entropy,
-        cases=(Case({"Z": _Z, "Y": _Y}),),
+        cases=(Case({"Z": _Z, "Y": _Y}),
+               Case({"Z": np.array([[720.0, 1.0], [0.0, 2.0], [1.0, 0.0]]), "Y": _one_hot(np.array([0, 1]), 3)})),
         hidden=_softmax_case,
         compare=Compare(names=("cost", "dZ")),
         mutants={"no max shift: exp overflows": _softmax_no_shift,
+                 "shifted by each column's min instead of its max: exp overflows when a column's values are far apart":
+                     _softmax_min_shift,
                  "softmax over the examples (axis=1) instead of the classes (axis=0)": _softmax_over_examples,
                  "dZ divided by m": _softmax_dz_over_m,
                  "cost summed over the examples instead of averaged": _softmax_cost_summed},

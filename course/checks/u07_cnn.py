@@ -6,6 +6,7 @@ import numpy as np
 from course.nn import conv, resnet
 
 from .registry import Case, Compare, Exercise, register
+from .shapes import with_exact_zeros
 
 # ----------------------------------------------------------------------------- typical mistakes
 
@@ -116,6 +117,22 @@ def _pool_backward_average_undivided(dA, cache, mode="max"):
         return conv.pool_backward(dA, cache, mode)
     f = cache[1]["f"]
     return conv.pool_backward(dA * f * f, cache, mode)
+
+
+def _pool_backward_assigned(dA, cache, mode="max"):
+    A_prev, hparameters = cache
+    f, s = hparameters["f"], hparameters["stride"]
+    dA_prev = np.zeros(A_prev.shape)
+    for h in range(dA.shape[1]):
+        for w in range(dA.shape[2]):
+            window = A_prev[:, h * s:h * s + f, w * s:w * s + f, :]
+            share = dA[:, h:h + 1, w:w + 1, :]
+            if mode == "max":
+                share = share * (window == window.max(axis=(1, 2), keepdims=True))
+            else:
+                share = share * np.ones(window.shape) / (f * f)
+            dA_prev[:, h * s:h * s + f, w * s:w * s + f, :] = share  # = where += is needed
+    return dA_prev
 
 
 def _pool_backward_modes_swapped(dA, cache, mode="max"):
@@ -394,7 +411,9 @@ register(
         points=3,
         mutants={"average mode: the gradient not divided by f * f": _pool_backward_average_undivided,
                  "max and average swapped": _pool_backward_modes_swapped,
-                 "max mode: the gradient sent to the whole window": _pool_backward_whole_window},
+                 "max mode: the gradient sent to the whole window": _pool_backward_whole_window,
+                 "= instead of +=: where windows overlap, a window's share overwrites the one before":
+                     _pool_backward_assigned},
     ),
     Exercise(
         id="cnn.conv_output_size",
@@ -517,6 +536,35 @@ def _convolutional_backward_no_mask(dA, cache):
     return dX + dX_short, grads
 
 
+_RELU_INPUTS = (1, 3, -1)  # where a block's cache holds pre-activations: Z1, Z2 and the sum Z
+
+
+def _relu_zeros(cache, rng):
+    """A block's cache with some negative pre-activations set to exactly 0 (the relu outputs that
+    the next convolutions' caches hold are unchanged)."""
+    cache = list(cache)
+    for i in _RELU_INPUTS:
+        cache[i] = with_exact_zeros(cache[i], rng)
+    return tuple(cache)
+
+
+def _zeros_made_positive(cache):
+    """The cache with its pre-activations' exact zeros replaced by a tiny positive number: the
+    mask Z > 0 applied to it is the mistaken mask Z >= 0 applied to the real cache."""
+    cache = list(cache)
+    for i in _RELU_INPUTS:
+        cache[i] = np.where(cache[i] == 0, 1e-300, cache[i])
+    return tuple(cache)
+
+
+def _identity_backward_mask_at_zero(dA, cache):
+    return resnet.identity_block_backward(dA, _zeros_made_positive(cache))
+
+
+def _convolutional_backward_mask_at_zero(dA, cache):
+    return resnet.convolutional_block_backward(dA, _zeros_made_positive(cache))
+
+
 def _block_parameters(rng, n_C, shortcut):
     F1, F2 = int(rng.integers(2, 5)), int(rng.integers(2, 5))
     F3 = int(rng.integers(2, 6)) if shortcut else n_C
@@ -537,7 +585,7 @@ def _identity_case(rng):
 
 def _identity_backward_case(rng):
     A, cache = resnet.identity_block(**_identity_case(rng))
-    return {"dA": rng.normal(0, 1, A.shape), "cache": cache}
+    return {"dA": rng.normal(0, 1, A.shape), "cache": _relu_zeros(cache, rng)}
 
 
 def _convolutional_case(rng):
@@ -547,7 +595,7 @@ def _convolutional_case(rng):
 
 def _convolutional_backward_case(rng):
     A, cache = resnet.convolutional_block(*_convolutional_case(rng).values())
-    return {"dA": rng.normal(0, 1, A.shape), "cache": cache}
+    return {"dA": rng.normal(0, 1, A.shape), "cache": _relu_zeros(cache, rng)}
 
 
 _BLOCK_RNG = np.random.default_rng(7)
@@ -575,13 +623,16 @@ register(
     Exercise(
         id="cnn.identity_block_backward",
         reference=resnet.identity_block_backward,
-        cases=(Case({"dA": _DA_ID, "cache": _CACHE_ID}),),
+        cases=(Case({"dA": _DA_ID, "cache": _CACHE_ID}),
+               Case({"dA": _DA_ID, "cache": _relu_zeros(_CACHE_ID, np.random.default_rng(8))})),
         hidden=_identity_backward_case,
         compare=Compare(names=("dX", "grads")),
         points=3,
         mutants={"the shortcut's gradient left out of dX": _identity_backward_no_shortcut,
                  "the last relu's derivative skipped": _identity_backward_no_mask,
-                 "dA sent through the shortcut without the relu's derivative": _identity_backward_unmasked_shortcut},
+                 "dA sent through the shortcut without the relu's derivative": _identity_backward_unmasked_shortcut,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)":
+                     _identity_backward_mask_at_zero},
     ),
     Exercise(
         id="cnn.convolutional_block",
@@ -597,12 +648,15 @@ register(
     Exercise(
         id="cnn.convolutional_block_backward",
         reference=resnet.convolutional_block_backward,
-        cases=(Case({"dA": _DA_CB, "cache": _CACHE_CB}),),
+        cases=(Case({"dA": _DA_CB, "cache": _CACHE_CB}),
+               Case({"dA": _DA_CB, "cache": _relu_zeros(_CACHE_CB, np.random.default_rng(9))})),
         hidden=_convolutional_backward_case,
         compare=Compare(names=("dX", "grads")),
         points=3,
         mutants={"the shortcut's gradient left out of dX": _convolutional_backward_no_shortcut,
                  "dWs and dbs missing from grads": _convolutional_backward_no_shortcut_grads,
-                 "the last relu's derivative skipped": _convolutional_backward_no_mask},
+                 "the last relu's derivative skipped": _convolutional_backward_no_mask,
+                 "relu's derivative taken as 1 at Z = 0 (the mask Z >= 0 instead of Z > 0)":
+                     _convolutional_backward_mask_at_zero},
     ),
 )

@@ -211,6 +211,12 @@ check("deep_nn.linear_activation_forward", linear_activation_forward, hidden=Tru
 #
 # *Hint:* loop `for l in range(1, L)` with `"relu"`, then one more call with `"sigmoid"` for
 # layer `L`.
+#
+# Expected, with `rng = np.random.default_rng(2)`,
+# `parameters = {"W1": rng.normal(size=(4, 5)), "b1": rng.normal(size=(4, 1)),
+# "W2": rng.normal(size=(1, 4)), "b2": rng.normal(size=(1, 1))}`,
+# `X = rng.normal(size=(5, 3))` and `AL, caches = L_model_forward(X, parameters)`: `len(caches)`
+# is `2`, `float(AL[0, 1])` is `0.1665349` and `float(AL[0, 2])` is `0.1114077`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-L_model_forward", "locked": false, "schema_version": 3, "solution": true}
 def L_model_forward(X, parameters):
@@ -414,6 +420,11 @@ check("deep_nn.linear_activation_backward", linear_activation_backward, hidden=T
 # `{"dA1", "dW2", "db2", "dA0", "dW1", "db1"}`. `AL` and `Y` are `(1, m)`; each gradient has the
 # shape of what it differentiates: `grads["dA{l-1}"]` that of $A^{[l-1]}$, $(n^{[l-1]}, m)$, and
 # `grads["dW{l}"]`, `grads["db{l}"]` those of $W^{[l]}$ and $b^{[l]}$.
+#
+# Expected, with `AL` and `caches` of the `L_model_forward` example and
+# `grads = L_model_backward(AL, np.array([[1., 0., 1.]]), caches)`: `sorted(grads)` is
+# `['dA0', 'dA1', 'dW1', 'dW2', 'db1', 'db2']`, `float(np.mean(grads["dW2"]))` is `-0.6392489`,
+# `float(np.mean(grads["db1"]))` is `-0.02112934` and `float(np.mean(grads["dA0"]))` is `-0.2008752`.
 
 # %% nbgrader={"grade": false, "grade_id": "deep_nn-L_model_backward", "locked": false, "schema_version": 3, "solution": true}
 def L_model_backward(AL, Y, caches):

@@ -170,6 +170,14 @@ print("theta:", theta.shape, " cost J(theta):", round(forward_propagation_n(X, Y
 # would shift every later estimate, and would change the caller's parameters.
 #
 # *Hint:* start with `gradapprox = np.zeros_like(theta)`.
+#
+# Expected, with `rng = np.random.default_rng(0)`,
+# `parameters = init.initialize_parameters_he([3, 4, 3, 1], rng)`, `X = rng.normal(size=(3, 5))`,
+# `Y = np.array([[1., 0., 1., 1., 0.]])`, `cache = regularization.forward_propagation(X, parameters)[1]`,
+# `gradients = regularization.backward_propagation(X, Y, cache)` (right) and
+# `bugged = dict(gradients, dW2=2 * gradients["dW2"])` (one gradient doubled):
+# `gradient_check_n(parameters, gradients, X, Y, 1e-7) < 1e-7` is `True` and
+# `gradient_check_n(parameters, bugged, X, Y, 1e-7)` is `0.15064`.
 
 # %% nbgrader={"grade": false, "grade_id": "practical-gradient_check_n", "locked": false, "schema_version": 3, "solution": true}
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
@@ -247,19 +255,18 @@ fig = plots.gradient_errors(gradcheck.check_gradients(cost_of, parameters, gradi
                             title="Relative error of each gradient: the buggy backward pass")
 
 # %% [markdown]
-# Read the bars from the output layer down. Backpropagation computes the gradients from layer 3
-# to layer 1, so a mistake in a layer also spoils every gradient computed *after* it (below it);
-# the bug to look for first is in the top-most red bar. Here `dW3` is wrong while `db3` is right,
-# so the mistake is in the line of `dW3` itself. Below, everything from layer 2 down is red:
-# look at the lines between `dW3` and `dW2`.
+# Read the bars from right to left: the output layer's `W3` and `b3` are on the right.
+# Backpropagation computes the gradients from layer 3 to layer 1, so a mistake in a layer also
+# spoils every gradient computed *after* it (to its left); the bug to look for first is in the
+# right-most red bar. Here `dW3` is wrong while `db3` is right, so the mistake is in the line of
+# `dW3` itself. To their left, everything from layer 2 down is red: look at the lines between
+# `dW3` and `dW2`.
 #
 # Before reading on, find the three bugs in `backward_propagation_n` by comparing each line
 # with the equations (the relative errors of the bars are a clue too: a wrong factor such as
 # $m$ gives an error of $\frac{m - 1}{m + 1}$).
 #
-# ---
-#
-# The three bugs, and the fixed backward pass:
+# <details><summary><b>The three bugs</b> (click to open once you have looked for them)</summary>
 #
 # 1. `dW3 = dZ3 @ A2.T` lacks the division by $m$: `dW3` is $m = 5$ times too large, a relative
 #    error of $\frac{5 - 1}{5 + 1} = 0.67$.
@@ -268,7 +275,13 @@ fig = plots.gradient_errors(gradcheck.check_gradients(cost_of, parameters, gradi
 #    `Z2 > 0` (or `A2 > 0`). Every gradient below inherits the error.
 # 3. `db1 = np.mean(dZ1, axis=1, keepdims=True) / m` divides by $m$ twice: `np.mean` already
 #    divides by $m$. (The third bug is hidden behind the second in the first figure: both make
-#    `db1` wrong. Fixing the bugs from the top down, and checking after each fix, reveals it.)
+#    `db1` wrong. Fixing the bugs from the output layer down, and checking after each fix,
+#    reveals it.)
+#
+# </details>
+#
+# The next cell holds the fixed backward pass, with the three fixes marked: run it, and read it
+# after you have looked for the bugs yourself.
 
 # %%
 def backward_propagation_n_fixed(X, Y, cache):

@@ -14,8 +14,8 @@
 # 6. Adam, `initialize_adam` and `update_parameters_with_adam`;
 # 7. a training loop that uses any of them, `model`, and a race of the four on the same data;
 # 8. learning-rate decay, `update_lr` and `schedule_lr_decay`;
-# 9. an explorer of the optimizers' paths on 2-D loss surfaces, and a random search for the
-#    learning rate on a log scale.
+# 9. an explorer of the optimizers' paths on 2-D loss surfaces;
+# 10. a random search for the learning rate on a log scale.
 #
 # The second notebook of the unit, `batchnorm_softmax`, adds batch normalisation and the softmax
 # output layer.
@@ -179,9 +179,9 @@ print("mini-batch sizes:", [mini_batch_X.shape[1] for mini_batch_X, _ in demo])
 # would be wrong: it would count the correction again at every step).
 #
 # The figure shows 200 days of made-up spring temperatures (grey dots), their averages without
-# correction (dashed) and with it (solid). Look at the first days on the right: the dashed curves
-# start near 0 degrees, far below any temperature, and creep up; the corrected ones follow the
-# data from day 1.
+# correction (dashed) and with it (solid); the figure counts the days as steps $t = 1, 2, \dots$
+# Look at the first steps on the right: the dashed curves start near 0 degrees, far below any
+# temperature, and creep up; the corrected ones follow the data from day 1.
 
 # %%
 rng = np.random.default_rng(0)
@@ -238,6 +238,12 @@ check("optimization.initialize_velocity", initialize_velocity, hidden=True)
 #
 # Write `update_parameters_with_momentum(parameters, grads, v, beta, learning_rate)` implementing
 # the four equations above for every layer. Return `(parameters, v)`.
+#
+# Expected, with `parameters` and `grads` of exercise 1, a velocity left by earlier steps,
+# `v = {"dW1": np.ones((3, 2)), "db1": np.zeros((3, 1))}`, and `W1_before = parameters["W1"].copy()`:
+# `update_parameters_with_momentum(parameters, grads, v, 0.9, 0.1)[0]["W1"] - W1_before` is
+# `array([[-0.092, -0.089], [-0.09000001, -0.094], [-0.087, -0.0905]])`, that is
+# -0.1 (0.9 + 0.1 dW1) entry by entry.
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-update_parameters_with_momentum", "locked": false, "schema_version": 3, "solution": true}
 def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
@@ -309,6 +315,13 @@ check("optimization.initialize_rmsprop", initialize_rmsprop, hidden=True)
 #
 # Hint: `np.sqrt` and `**` act element-wise. The test's gradients include a few tiny entries (about
 # $10^{-6}$): there, putting $\varepsilon$ inside the square root gives a very different step.
+#
+# Expected, with `parameters` and `grads` of exercise 1, `s = initialize_rmsprop(parameters)` and
+# `W1_before = parameters["W1"].copy()`:
+# `update_parameters_with_rmsprop(parameters, grads, s, 0.999, 0.01)[0]["W1"] - W1_before` is
+# `array([[-0.31622727, 0.31622677], [-0.24025307, -0.31622752], [0.31622743, -0.31622577]])`:
+# after one step from zero, s is 0.001 dW1 squared, so most entries move by 0.01 / sqrt(0.001),
+# and the one whose gradient is 1e-6 by less, because there epsilon is not small beside sqrt(s).
 
 # %% nbgrader={"grade": false, "grade_id": "optimization-update_parameters_with_rmsprop", "locked": false, "schema_version": 3, "solution": true}
 def update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate, epsilon=1e-8):

@@ -220,7 +220,7 @@ check("cnn.conv_single_step", conv_single_step, hidden=True)
 #
 # The layer slides each of its $n_C$ filters over each padded image with stride $s$:
 #
-# $$Z[i, h, w, c] = \sum_{a=0}^{f-1} \sum_{b'=0}^{f-1} \sum_{k} A_{\text{pad}}[i,\, hs + a,\, ws + b',\, k]\; W[a, b', k, c] + b[c].$$
+# $$Z[i, h, w, c] = \sum_{u=0}^{f-1} \sum_{v=0}^{f-1} \sum_{k} A_{\text{pad}}[i,\, hs + u,\, ws + v,\, k]\; W[u, v, k, c] + b[c].$$
 #
 # (Deep learning libraries call this a convolution, although without flipping the filter it is,
 # strictly, a *cross-correlation*. Do not flip the filter.)
@@ -230,12 +230,18 @@ check("cnn.conv_single_step", conv_single_step, hidden=True)
 # - `A_prev (m, n_H_prev, n_W_prev, n_C_prev)`, `W (f, f, n_C_prev, n_C)`, `b (1, 1, 1, n_C)`,
 #   `hparameters = {"stride": s, "pad": p}`;
 # - compute `n_H`, `n_W` with `conv_output_size`, pad `A_prev` with `zero_pad`;
-# - loop over examples `i`, rows `h`, columns `w` and filters `c`; the window is
-#   `a_prev_pad[vert_start:vert_start + f, horiz_start:horiz_start + f, :]` with
+# - loop over examples `i`, rows `h`, columns `w` and filters `c`; with the padded input
+#   `A_prev_pad = zero_pad(A_prev, p)`, the window is
+#   `A_prev_pad[i, vert_start:vert_start + f, horiz_start:horiz_start + f, :]` with
 #   `vert_start = h * s`, `horiz_start = w * s`; `Z[i, h, w, c]` is `conv_single_step` of the
 #   window with `W[:, :, :, c]` and `b[:, :, :, c]`;
 # - return `Z` of shape `(m, n_H, n_W, n_C)` and `cache = (A_prev, W, b, hparameters)`
 #   (exactly this tuple: the backward pass reads it).
+#
+# Expected, with `rng = np.random.default_rng(1)`, `A_prev = rng.normal(size=(2, 5, 7, 4))`,
+# `W = rng.normal(size=(3, 3, 4, 8))`, `b = rng.normal(size=(1, 1, 1, 8))` and
+# `Z, cache_conv = conv_forward(A_prev, W, b, {"stride": 2, "pad": 1})`: `Z.shape` is
+# `(2, 3, 4, 8)`, `float(np.mean(Z))` is `0.2368488` and `float(Z[0, 1, 2, 3])` is `-6.820629`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-conv_forward", "locked": false, "schema_version": 3, "solution": true}
 def conv_forward(A_prev, W, b, hparameters):
@@ -279,6 +285,11 @@ check("cnn.conv_forward", conv_forward, hidden=True)
 # `"average"`: loop over `i`, `h`, `w`, `c`, take the window
 # `A_prev[i, h*s:h*s + f, w*s:w*s + f, c]` and store its `np.max` or `np.mean`. Return `A` and
 # `cache = (A_prev, hparameters)`.
+#
+# Expected, with `A_prev` of the `conv_forward` example and
+# `A, cache_pool = pool_forward(A_prev, {"f": 3, "stride": 2})` and
+# `A_avg, cache_avg = pool_forward(A_prev, {"f": 3, "stride": 2}, mode="average")`: `A.shape` is
+# `(2, 2, 3, 4)`, `float(np.mean(A))` is `1.22729` and `float(np.mean(A_avg))` is `-0.1289743`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-pool_forward", "locked": false, "schema_version": 3, "solution": true}
 def pool_forward(A_prev, hparameters, mode="max"):
@@ -327,6 +338,10 @@ check("cnn.pool_forward", pool_forward, hidden=True)
 #
 # Write `conv_backward(dZ, cache)` with `cache = (A_prev, W, b, hparameters)` from
 # `conv_forward`; return `(dA_prev, dW, db)` shaped like `A_prev`, `W` and `b`.
+#
+# Expected, with `Z` and `cache_conv` of the `conv_forward` example and
+# `dA_prev, dW, db = conv_backward(Z, cache_conv)`: `float(np.mean(dA_prev))` is `0.5592482`,
+# `float(np.mean(dW))` is `-0.8850703` and `float(np.mean(db))` is `5.684371`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-conv_backward", "locked": false, "schema_version": 3, "solution": true}
 def conv_backward(dZ, cache):
@@ -422,6 +437,10 @@ check("cnn.distribute_value", distribute_value, hidden=True)
 # - `"average"`: add `distribute_value(dA[i, h, w, c], (f, f))` to it.
 #
 # Use `+=`: windows overlap when $s < f$, and each window adds its share.
+#
+# Expected, with `A`, `cache_pool`, `A_avg` and `cache_avg` of the `pool_forward` example:
+# `float(np.mean(pool_backward(A, cache_pool, "max")))` is `0.2103926` and
+# `float(np.mean(pool_backward(A_avg, cache_avg, "average")))` is `-0.02210988`.
 
 # %% nbgrader={"grade": false, "grade_id": "cnn-pool_backward", "locked": false, "schema_version": 3, "solution": true}
 def pool_backward(dA, cache, mode="max"):
