@@ -57,6 +57,11 @@ class InsertResults(NbGraderPreprocessor):
                 result = results.get(exercise_id(nbgrader_meta(cell)["grade_id"][: -len(TEST_SUFFIX)]))
                 cell.outputs = [_output(result)] if result else []
                 cell.execution_count = None
+            elif cell_role(cell) == "summary":
+                passed = sum(r["score"] >= r["max_score"] for r in results.values())
+                text = f"{passed} of {len(results)} exercises pass on their visible and hidden cases.\n"
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+                cell.execution_count = None
         return nb, resources
 
 

@@ -7,6 +7,8 @@ nbgrader's cell metadata in the cell headers. Cells have one of these roles (``c
 - ``"answer"``: a student's answer cell; its grade_id is the exercise id with ``-`` for ``.``
                 (``numpy.sigmoid`` -> ``numpy-sigmoid``: nbgrader allows only ``[A-Za-z0-9_-]``);
 - ``"test"``:   an autograded test cell (grade_id ``numpy-sigmoid-test``) that calls ``check``;
+- ``"summary"``: the last cell, added by :func:`read_source` (grade_id ``summary``, 0 points):
+                what passes and what is left, for the student and for nbgrader's Validate;
 - ``None``:     everything else (prose, demos, figures).
 """
 from __future__ import annotations
@@ -54,6 +56,16 @@ this notebook is released, `make lab` puts it beside your copy as
 `{name} (release YYYY-MM-DD).ipynb` and says so; your copy is left as it is."""
 
 
+SUMMARY_ID = "summary"
+SUMMARY_TEXT = """\
+## Summary
+
+The cell below says how many of this notebook's exercises pass and which are left. It counts the
+checks run in this kernel, so run the whole notebook first (Run > Run All Cells); nbgrader's
+Validate button does the same and shows this summary last. It is worth no points."""
+SUMMARY_CODE = "from course.checks import summary\n\nsummary({ids!r})"
+
+
 def grade_id(exercise_id: str, test: bool = False) -> str:
     """The nbgrader grade_id of an exercise's answer cell (or test cell): dots become dashes."""
     return exercise_id.replace(".", "-") + (TEST_SUFFIX if test else "")
@@ -99,6 +111,12 @@ def read_source(path: Path | str) -> nbformat.NotebookNode:
     nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO})
     header = HEADER.format(unit=path.parent.name, name=path.stem)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(header))
+    ids = answer_ids(nb)
+    if ids:
+        nb.cells += [nbformat.v4.new_markdown_cell(SUMMARY_TEXT),
+                     nbformat.v4.new_code_cell(SUMMARY_CODE.format(ids=ids), metadata={"nbgrader": {
+                         "grade": True, "grade_id": SUMMARY_ID, "locked": True, "points": 0, "solution": False,
+                         "schema_version": 3}})]
     for i, cell in enumerate(nb.cells):
         # keep only what nbgrader and JupyterLab use; drop jupytext's layout hints
         cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k in KEPT_METADATA})
@@ -140,6 +158,8 @@ def cell_role(cell) -> str | None:
         return None
     if meta.get("solution"):
         return "answer"
+    if meta.get("grade_id") == SUMMARY_ID:
+        return "summary"
     if meta.get("grade"):
         return "test"
     if meta.get("grade_id") == "setup":

@@ -64,6 +64,8 @@ def test_make_lab_serves_the_workspace_and_instructor_lab_the_course(tmp_path):
         settings = json.loads(_get(f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification")[1])
         properties = settings["schema"]["properties"]
         assert properties["fetchNews"]["default"] == "false" and properties["checkForUpdates"]["default"] is False
+        status, css = _get(f"{base}/custom/custom.css")  # Validate's messages wrap
+        assert status == 200 and "#validation-message pre" in css and "custom/custom.css" in _get(f"{base}/lab")[1]
         listing = json.loads(_get(f"{base}/api/contents/")[1])
         assert "gradebook.db" not in {c["name"] for c in listing["content"]}
 

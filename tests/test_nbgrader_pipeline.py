@@ -90,4 +90,9 @@ def test_autograde_feedback_and_validate(course_copy, unit):
         blank = course_copy / "release" / unit / f"{name}.ipynb"
         assert not validator.validate(str(solution)), f"Validator fails the solution of {name}"
         if notebooks.answer_ids(sources[name]):  # a notebook without exercises has nothing to fail
-            assert validator.validate(str(blank)), f"Validator passes the blank {name}"
+            failed = validator.validate(str(blank)).get("failed")
+            assert failed, f"Validator passes the blank {name}"
+            # the dialog ends with the summary: what passes and what is left
+            n = len(notebooks.answer_ids(sources[name]))
+            assert failed[-1]["source"].startswith("from course.checks import summary")
+            assert f"0 of {n} exercises pass. Still failing: " in failed[-1]["raw_error"]

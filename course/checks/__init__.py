@@ -11,10 +11,10 @@ import importlib
 import pkgutil
 
 from .registry import REGISTRY, Case, Compare, Exercise, get, register
-from .runner import CheckFailed, Result, check, run_check
+from .runner import CheckFailed, Result, check, run_check, summary
 
 for _unit in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name[:1] == "u" and m.name[1:3].isdigit()):
     importlib.import_module(f"{__name__}.{_unit}")
 
 __all__ = ["REGISTRY", "Case", "Compare", "Exercise", "CheckFailed", "Result",
-           "check", "get", "register", "run_check"]
+           "check", "get", "register", "run_check", "summary"]

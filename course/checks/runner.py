@@ -57,9 +57,36 @@ def check(exercise_id: str, fn: Callable, hidden: bool = False, seed: int | None
     first failing case.
     """
     result = run_check(get(exercise_id), fn, hidden=hidden, seed=seed)
+    RESULTS[exercise_id] = RESULTS.get(exercise_id, True) and result.passed if hidden else result.passed
     if not result.passed:
         raise CheckFailed(result.message) from None
     print(result.message)
+
+
+RESULTS: dict[str, bool] = {}  # exercise id -> whether its last check in this kernel passed
+
+
+def summary(exercise_ids: list[str]) -> None:
+    """The last cell of every notebook (0 points): how many of its exercises pass, and what is left.
+
+    Reads what :func:`check` recorded in this kernel, so it is up to date after Run All (and in
+    nbgrader's Validate, which runs every cell). Prints one line when all pass; otherwise raises
+    :class:`CheckFailed` naming the exercises still failing and those not checked yet.
+    """
+    names = {i: get(i).name for i in exercise_ids}
+    failing = [names[i] for i in exercise_ids if RESULTS.get(i) is False]
+    unchecked = [names[i] for i in exercise_ids if i not in RESULTS]
+    n, passed = len(exercise_ids), sum(RESULTS.get(i) is True for i in exercise_ids)
+    if passed == n:
+        print(f"All {n} exercises of this notebook pass their checks. When graded, each also runs on "
+              f"hidden cases.")
+        return
+    parts = [f"{passed} of {n} exercises pass."]
+    if failing:
+        parts.append(f"Still failing: {', '.join(failing)} (the message under each test cell says what is wrong).")
+    if unchecked:
+        parts.append(f"Not checked yet: {', '.join(unchecked)} (run their test cells, or Run > Run All Cells).")
+    raise CheckFailed(" ".join(parts))
 
 
 def hidden_seed() -> int:
