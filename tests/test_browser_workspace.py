@@ -92,6 +92,15 @@ def test_an_answer_saved_in_the_workspace_survives_make_lab_and_a_rebuild(tmp_pa
                 while ANSWER not in mine.read_text():
                     assert time.monotonic() < deadline, "the answer never reached the file"
                     time.sleep(0.3)
+                # Validate: every failing test cell, then the summary; long lines wrap
+                page.remove_locator_handler(page.locator(".jp-Dialog"))
+                page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .validate-button").first.click()
+                message = page.locator("#validation-message")
+                expect(message).to_contain_text("0 of 10 exercises pass. Still failing: ")
+                expect(message).to_contain_text("Not checked yet: basic_sigmoid")
+                wrap = message.locator("pre").last.evaluate("e => getComputedStyle(e).whiteSpace")
+                assert wrap == "pre-wrap", wrap
+                page.locator(".jp-Dialog .jp-mod-accept").first.click()
                 toasts = page.locator(".Toastify__toast").filter(has_text=re.compile("news|update", re.I))
                 assert toasts.count() == 0, toasts.all_inner_texts()
             except BaseException:

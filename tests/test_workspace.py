@@ -109,7 +109,7 @@ def test_an_unedited_copy_is_not_replaced_either(course):
 def test_work_done_in_release_survives_the_first_make_lab(tmp_path):
     """make lab's steps on a clone where a student saved an answer in release/ (the old advice)."""
     copy = course_copy(tmp_path / "course")
-    (copy / ".build-stamp.json").unlink()  # as on any clone before this stamp existed
+    (copy / ".build-stamp.json").unlink(missing_ok=True)  # as on any clone before this stamp existed
     released = copy / "release" / UNIT / f"{NAME}.ipynb"
     _edit(released, "my answer, saved in release/")
     update_workspace(copy, DAY)
@@ -168,7 +168,7 @@ def test_build_ignores_litter_and_skips_when_nothing_changed(tmp_path):
     (release / ".DS_Store").write_text("")
     try:
         start = time.perf_counter()
-        assert build.build(copy) == []
+        assert build.build(copy, only=[UNIT]) == []
         seconds = time.perf_counter() - start
         assert seconds < 5, f"a build with nothing to do took {seconds:.1f} s"
         assert build.release_is_current(copy, UNIT)
