@@ -74,6 +74,7 @@ def test_the_gradebook_holds_course_grades_scores_for_every_exercise(course, gra
     report, bad = graded
     for (student, unit), grades in report.items():
         recorded = _grades(course, unit, student)
+        assert recorded.pop(notebooks.SUMMARY_ID) == (0, False)  # the 0-point summary cell
         assert recorded == {notebooks.grade_id(g.exercise_id, test=True): (g.score, False) for g in grades}, student
     total = sum(REGISTRY[i].points for i in notebooks.answer_ids(notebooks.read_source(
         course / "source" / U00 / f"{NOTEBOOK}.py")))
