@@ -41,8 +41,10 @@ class Cluster:
     def __init__(self, tmp: Path, allowed_failures: int = 3):
         port = free_port()
         self.address = f"tcp://127.0.0.1:{port}"
+        # worker-saturation 1.0: a worker holds only the task it runs, so killing it strikes that
+        # submission alone (with Dask's default 1.1 a queued one would be struck too)
         env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": str(allowed_failures),
-               "OPENBLAS_NUM_THREADS": "1"}
+               "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0", "OPENBLAS_NUM_THREADS": "1"}
         self.log = open(tmp / f"dask-{port}.log", "wb")
         common = dict(stdout=self.log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
         self.scheduler = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
