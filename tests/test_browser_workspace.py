@@ -63,7 +63,7 @@ def test_an_answer_saved_in_the_workspace_survives_make_lab_and_a_rebuild(tmp_pa
             page.set_default_timeout(TIMEOUT_MS)
             page.add_locator_handler(page.locator(".jp-Dialog"), _dismiss)
             try:
-                page.goto(f"{url}/lab/tree/work/{UNIT}/{NAME}.ipynb")
+                page.goto(f"{url}/lab/tree/" + "/".join(("work", UNIT, f"{NAME}.ipynb")))
                 kernel = page.locator(f'#jp-main-statusbar .jp-StatusBar-TextItem[title="Change kernel for {NAME}.ipynb"]')
                 expect(kernel).to_have_text(re.compile(r"^(?!No Kernel).+ \| Idle$"))
                 page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:save')")

@@ -60,7 +60,7 @@ def test_make_lab_serves_the_workspace_and_instructor_lab_the_course(tmp_path):
         assert INSTRUCTOR_TOOLS <= set(config["disabledExtensions"])
         with urllib.request.urlopen(f"{base}/", timeout=5) as response:  # where a browser opens
             assert response.geturl() == f"{base}/lab/tree/work"
-        assert _get(f"{base}/lab/tree/work/u00_numpy/numpy_basics.ipynb")[0] == 200
+        assert _get(f"{base}/lab/tree/" + "/".join(("work", "u00_numpy", "numpy_basics.ipynb")))[0] == 200
         settings = json.loads(_get(f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification")[1])
         properties = settings["schema"]["properties"]
         assert properties["fetchNews"]["default"] == "false" and properties["checkForUpdates"]["default"] is False
